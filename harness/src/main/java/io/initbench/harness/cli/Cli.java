@@ -1,0 +1,138 @@
+package io.initbench.harness.cli;
+
+import io.initbench.datasets.DatasetException;
+import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetLoader;
+import io.initbench.datasets.DatasetSettings;
+import io.initbench.datasets.LoadedDataset;
+import io.initbench.harness.report.Reports;
+import io.initbench.harness.report.RunResults;
+import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.Provenance;
+import io.initbench.harness.result.ProvenanceCollector;
+import io.initbench.harness.result.RunStore;
+import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.Grid;
+import io.initbench.harness.spec.SuiteException;
+import io.initbench.harness.spec.SuiteLoader;
+import io.initbench.harness.spec.SuiteSpec;
+import io.initbench.harness.train.NativeThreads;
+import io.initbench.harness.train.SuiteRunner;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs a command with explicit inputs (properties, environment, working directory), for testability. */
+public final class Cli {
+    private static final Logger log = LoggerFactory.getLogger(Cli.class);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    private final Map<String, String> props;
+    private final Map<String, String> env;
+    private final Path workDir;
+    private final PrintStream out;
+
+    public Cli(Map<String, String> props, Map<String, String> env, Path workDir, PrintStream out) {
+        this.props = props;
+        this.env = env;
+        this.workDir = workDir;
+        this.out = out;
+    }
+
+    /** The outcome of a run: where it wrote and what it recorded. */
+    public record RunOutcome(Path dir, List<CellRecord> records) {
+    }
+
+    public int run(String[] args) {
+        String command = args.length > 0 ? args[0] : props.getOrDefault("command", "run");
+        try {
+            if (!command.equals("run")) {
+                throw new IllegalArgumentException("unknown command '" + command + "'; available: run");
+            }
+            runSuite();
+            return EXIT_OK;
+        } catch (SuiteException | DatasetException | IllegalArgumentException | UncheckedIOException e) {
+            log.error(e.getMessage());
+            return EXIT_BAD_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.error("interrupted");
+            return 130;
+        }
+    }
+
+    /** Loads the suite named by {@code -Dsuite}, trains every cell, writes records and reports. */
+    public RunOutcome runSuite() throws InterruptedException {
+        Options opts = Options.from(props);
+        SuiteSpec suite = new SuiteLoader().load(opts.suite(), props);
+        List<CellSpec> cells = Grid.cells(suite);
+        NativeThreads.configure(opts.threads());
+        DatasetLoader loader = DatasetLoader.create(DatasetSettings.from(props, env));
+        Set<DatasetId> ids = new LinkedHashSet<>();
+        cells.forEach(c -> ids.add(c.dataset()));
+        List<LoadedDataset> datasets = new ArrayList<>();
+        for (DatasetId id : ids) {
+            datasets.add(loader.load(id));
+        }
+        Instant started = Instant.now();
+        String commit = ProvenanceCollector.gitCommit(workDir);
+        String runId = RUN_ID.format(started) + "-" + (commit.length() >= 7 ? commit.substring(0, 7) : commit);
+        Path dir = opts.out() != null ? workDir.resolve(opts.out())
+                : workDir.resolve("results").resolve(suite.name()).resolve(runId);
+        refuseNonEmpty(dir);
+        Provenance provenance = ProvenanceCollector.collect(suite.name(), runId, workDir, datasets, opts.workers(),
+                opts.threads(), started);
+        log.info("suite {}: {} cells on {} worker(s) × {} native thread(s) → {}", suite.name(), cells.size(),
+                opts.workers(), opts.threads(), dir);
+        List<CellRecord> records;
+        try (RunStore store = RunStore.create(dir, suite, provenance);
+             Progress progress = new Progress(suite.name(), cells.size(), System.console() != null)) {
+            records = new SuiteRunner(opts.workers()).run(suite.name(), cells,
+                    IntStream.range(0, cells.size()).boxed().toList(), loader, store, provenance, progress);
+            Reports.writeAll(new RunResults(suite, provenance, records), store);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
+        }
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        records.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        try {
+            out.println(Files.readString(dir.resolve("matrix.md"), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.info("done: {} in {}  (cells.jsonl, matrix.csv, matrix.md)", counts, dir);
+        return new RunOutcome(dir, records);
+    }
+
+    private static void refuseNonEmpty(Path dir) {
+        Path cells = dir.resolve(RunStore.CELLS);
+        try {
+            if (Files.exists(cells) && Files.size(cells) > 0) {
+                throw new IllegalArgumentException("run directory " + dir + " already holds results; pass a new -Dout="
+                        + " or leave -Dout unset for a fresh results/<suite>/<run-id>/");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + cells + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.initbench.harness.cli;
+
+import java.util.Map;
+
+/**
+ * Command-line options, read from system properties.
+ *
+ * @param out        run directory; null = {@code results/<suite>/<run-id>}
+ * @param workers    cells trained at once
+ * @param threads    native threads per worker
+ */
+public record Options(String suite, String out, int workers, int threads) {
+    public static Options from(Map<String, String> props) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int workers = intProp(props, "workers", cores);
+        if (workers < 1) {
+            throw new IllegalArgumentException("-Dworkers=" + workers + " is not valid; use 1 or more (default: "
+                    + cores + ", one per core)");
+        }
+        int threads = intProp(props, "threads", Math.max(1, cores / workers));
+        if (threads < 1) {
+            throw new IllegalArgumentException("-Dthreads=" + threads + " is not valid; use 1 or more native threads"
+                    + " per worker");
+        }
+        String out = props.get("out");
+        return new Options(props.get("suite"), out == null || out.isBlank() ? null : out, workers, threads);
+    }
+
+    private static int intProp(Map<String, String> props, String key, int dflt) {
+        String v = props.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + key + "=" + v + " is not a whole number");
+        }
+    }
+}

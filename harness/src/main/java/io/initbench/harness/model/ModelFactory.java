@@ -1,0 +1,95 @@
+package io.initbench.harness.model;
+
+import io.initbench.datasets.DatasetId;
+import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.TrainingSettings;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Builds the DL4J configuration of one cell. Pure: same spec, same configuration. */
+public final class ModelFactory {
+    public static final int CNN_BASE_CHANNELS = 32;
+
+    private ModelFactory() {
+    }
+
+    public static MultiLayerConfiguration build(CellSpec cell) {
+        DatasetId data = cell.dataset();
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(cell.seed())
+                .dataType(DataType.FLOAT)
+                .updater(updater(cell.training()))
+                .weightInit(Initializers.of(cell.weightInit()))
+                .biasInit(cell.biasInit())
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list();
+        switch (cell.architecture()) {
+            case MLP -> {
+                for (int i = 0; i < cell.depth(); i++) {
+                    dense(list, cell, cell.width());
+                }
+                list.setInputType(InputType.feedForward(data.featureSize()));
+            }
+            case CNN -> {
+                for (int i = 0; i < cell.depth(); i++) {
+                    conv(list, cell, CNN_BASE_CHANNELS << i);
+                    list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                            .kernelSize(2, 2).stride(2, 2).convolutionMode(ConvolutionMode.Same).build());
+                }
+                dense(list, cell, cell.width());
+                // pixels are stored channel-major per image, which is what convolutionalFlat reshapes from
+                list.setInputType(InputType.convolutionalFlat(data.height(), data.width(), data.channels()));
+            }
+        }
+        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nOut(data.classes()).activation(Activation.SOFTMAX).build());
+        return list.build();
+    }
+
+    private static void dense(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int units) {
+        if (cell.batchNorm()) {
+            list.layer(new DenseLayer.Builder().nOut(units).activation(Activation.IDENTITY).hasBias(false).build());
+            list.layer(new BatchNormalization.Builder().build());
+            list.layer(new ActivationLayer.Builder().activation(cell.activation()).build());
+        } else {
+            list.layer(new DenseLayer.Builder().nOut(units).activation(cell.activation()).build());
+        }
+    }
+
+    private static void conv(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int channels) {
+        ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).nOut(channels)
+                .convolutionMode(ConvolutionMode.Same);
+        if (cell.batchNorm()) {
+            list.layer(conv.activation(Activation.IDENTITY).hasBias(false).build());
+            list.layer(new BatchNormalization.Builder().build());
+            list.layer(new ActivationLayer.Builder().activation(cell.activation()).build());
+        } else {
+            list.layer(conv.activation(cell.activation()).build());
+        }
+    }
+
+    static IUpdater updater(TrainingSettings t) {
+        return switch (t.optimizer()) {
+            case SGD -> new Sgd(t.learningRate());
+            case NESTEROVS -> new Nesterovs(t.learningRate(), 0.9);
+            case ADAM -> new Adam(t.learningRate());
+        };
+    }
+}

@@ -1,0 +1,189 @@
+package io.initbench.harness.report;
+
+import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.DatasetProvenance;
+import io.initbench.harness.result.Provenance;
+import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.TrainingSettings;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Pivot tables: initializer rows × activation columns, one pair of tables (final accuracy, samples to
+ * target) per dataset × architecture × depth × width × bias init × BatchNorm setting. Each table cell
+ * aggregates the seeds; cells that did not end OK are named in the table, never averaged in silently.
+ */
+public final class MarkdownMatrixWriter implements ReportWriter {
+
+    /** The axes that split tables; initializer and activation are the table's rows and columns. */
+    private record Group(String dataset, String architecture, int depth, int width, double biasInit, boolean bn) {
+        static Group of(CellSpec c) {
+            return new Group(c.dataset().key(), c.architecture().name().toLowerCase(Locale.ROOT), c.depth(),
+                    c.width(), c.biasInit(), c.batchNorm());
+        }
+
+        String title() {
+            return dataset + " · " + architecture + " depth " + depth + " width " + width + " · bias "
+                    + fmt(biasInit, 2) + " · BatchNorm " + (bn ? "on" : "off");
+        }
+    }
+
+    @Override
+    public void write(RunResults run, Appendable out) throws IOException {
+        Provenance p = run.provenance();
+        TrainingSettings t = run.suite().training();
+        out.append("# ").append(run.suite().name()).append(" — results matrix\n\n");
+        if (!run.suite().description().isBlank()) {
+            out.append(run.suite().description().strip()).append("\n\n");
+        }
+        out.append("- run: `").append(p.runId()).append("`, commit `").append(shortCommit(p.gitCommit()))
+                .append(p.gitDirty() ? " (dirty)" : "").append("`, ").append(p.backend()).append(", ")
+                .append(p.cpuModel()).append(", ").append(Integer.toString(p.workers())).append(" workers × ")
+                .append(Integer.toString(p.threadsPerWorker())).append(" native thread(s)\n");
+        out.append("- training: ").append(t.optimizer().name()).append(" lr ").append(fmt(t.learningRate(), 4))
+                .append(", batch ").append(Integer.toString(t.batchSize())).append(", ")
+                .append(Integer.toString(t.epochs())).append(" epoch(s), train ")
+                .append(t.trainSize() == 0 ? "all" : Integer.toString(t.trainSize())).append(" / test ")
+                .append(t.testSize() == 0 ? "all" : Integer.toString(t.testSize())).append(", target accuracy ")
+                .append(fmt(t.targetAccuracy(), 3)).append('\n');
+        for (DatasetProvenance d : p.datasets()) {
+            out.append("- data: ").append(d.dataset()).append('/').append(d.file()).append(" sha256 `")
+                    .append(d.sha256(), 0, 12).append("…`").append(d.official() ? "" : " **NOT OFFICIAL**")
+                    .append('\n');
+        }
+        out.append("\nEach entry aggregates the seeds of one configuration. Accuracy: mean final test accuracy"
+                + " of the seeds that finished; DIVERGED = loss or weights became NaN/Inf, SKIPPED = DL4J cannot"
+                + " build the combination (reasons below).\n");
+
+        Map<Group, List<CellRecord>> groups = new LinkedHashMap<>();
+        for (CellRecord r : run.cells()) {
+            groups.computeIfAbsent(Group.of(r.cell()), g -> new ArrayList<>()).add(r);
+        }
+        for (var g : groups.entrySet()) {
+            out.append("\n## ").append(g.getKey().title()).append("\n\n");
+            out.append("Final test accuracy (mean over seeds)\n\n");
+            table(out, g.getValue(), MarkdownMatrixWriter::accuracyEntry);
+            out.append("\nTraining samples until test accuracy ≥ ").append(fmt(t.targetAccuracy(), 3))
+                    .append(" (mean over seeds that reached it; — = none did)\n\n");
+            table(out, g.getValue(), rs -> speedEntry(rs));
+        }
+        List<CellRecord> notOk = run.cells().stream().filter(r -> r.status() != Status.OK).toList();
+        if (!notOk.isEmpty()) {
+            out.append("\n## Cells that did not finish OK\n\n| cell | configuration | status | reason |\n|---|---|---|---|\n");
+            for (CellRecord r : notOk) {
+                out.append("| `").append(r.cellId()).append("` | ").append(r.cell().label()).append(" | ")
+                        .append(r.status().name()).append(" | ").append(escape(Objects.toString(r.reason(), "")))
+                        .append(" |\n");
+            }
+        }
+    }
+
+    private static void table(Appendable out, List<CellRecord> records, Function<List<CellRecord>, String> entry)
+            throws IOException {
+        Set<String> inits = new LinkedHashSet<>();
+        Set<String> acts = new LinkedHashSet<>();
+        for (CellRecord r : records) {
+            inits.add(r.cell().weightInit().label());
+            acts.add(r.cell().activation().name());
+        }
+        out.append("| weightInit |");
+        for (String a : acts) {
+            out.append(' ').append(a).append(" |");
+        }
+        out.append("\n|---|");
+        acts.forEach(a -> append(out, "---:|"));
+        out.append('\n');
+        for (String init : inits) {
+            out.append("| ").append(init).append(" |");
+            for (String act : acts) {
+                List<CellRecord> seeds = records.stream().filter(r -> r.cell().weightInit().label().equals(init)
+                        && r.cell().activation().name().equals(act)).toList();
+                out.append(' ').append(seeds.isEmpty() ? "" : entry.apply(seeds)).append(" |");
+            }
+            out.append('\n');
+        }
+    }
+
+    static String accuracyEntry(List<CellRecord> seeds) {
+        int n = seeds.size();
+        List<Double> finals = new ArrayList<>();
+        for (CellRecord r : seeds) {
+            if (r.metrics().finalAccuracy() != null) {
+                finals.add(r.metrics().finalAccuracy());
+            }
+        }
+        String mean = finals.isEmpty() ? "" : fmt(finals.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 4);
+        String marks = marks(seeds);
+        if (finals.isEmpty()) {
+            return marks.isEmpty() ? "—" : marks;
+        }
+        return marks.isEmpty() ? mean : mean + " (" + marks + ")";
+    }
+
+    static String speedEntry(List<CellRecord> seeds) {
+        List<Long> reached = new ArrayList<>();
+        for (CellRecord r : seeds) {
+            if (r.metrics().samplesToTarget() != null) {
+                reached.add(r.metrics().samplesToTarget());
+            }
+        }
+        if (reached.isEmpty()) {
+            return "—";
+        }
+        String mean = human(reached.stream().mapToLong(Long::longValue).average().orElseThrow());
+        return reached.size() == seeds.size() ? mean : mean + " (" + reached.size() + "/" + seeds.size() + ")";
+    }
+
+    /** "**DIVERGED** 2/3, SKIPPED 1/3" for the seeds that did not end OK. */
+    private static String marks(List<CellRecord> seeds) {
+        Map<Status, Integer> counts = new LinkedHashMap<>();
+        for (CellRecord r : seeds) {
+            if (r.status() != Status.OK) {
+                counts.merge(r.status(), 1, Integer::sum);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((s, c) -> parts.add((s == Status.DIVERGED || s == Status.ERROR ? "**" + s + "**" : s.name())
+                + (seeds.size() > 1 ? " " + c + "/" + seeds.size() : "")));
+        return String.join(", ", parts);
+    }
+
+    static String human(double samples) {
+        if (samples >= 1e6) {
+            return fmt(samples / 1e6, 2) + "M";
+        }
+        if (samples >= 1e3) {
+            return fmt(samples / 1e3, 1) + "k";
+        }
+        return fmt(samples, 0);
+    }
+
+    static String fmt(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static String shortCommit(String c) {
+        return c.length() > 12 ? c.substring(0, 12) : c;
+    }
+
+    private static String escape(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static void append(Appendable out, String s) {
+        try {
+            out.append(s);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

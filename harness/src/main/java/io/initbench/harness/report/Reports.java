@@ -1,0 +1,33 @@
+package io.initbench.harness.report;
+
+import io.initbench.harness.result.RunStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The report files written into every run directory, by file name. */
+public final class Reports {
+    private Reports() {
+    }
+
+    public static Map<String, ReportWriter> all() {
+        Map<String, ReportWriter> m = new LinkedHashMap<>();
+        m.put("matrix.csv", new CsvMatrixWriter());
+        m.put("matrix.md", new MarkdownMatrixWriter());
+        return m;
+    }
+
+    public static String render(ReportWriter writer, RunResults run) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        writer.write(run, sb);
+        return sb.toString();
+    }
+
+    /** Writes every report atomically into the store's directory. */
+    public static void writeAll(RunResults run, RunStore store) throws IOException {
+        for (var e : all().entrySet()) {
+            store.writeFile(e.getKey(), render(e.getValue(), run).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.initbench.harness.result;
+
+import io.initbench.datasets.LoadedDataset;
+import io.initbench.datasets.fetch.VerifiedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Gathers a run's provenance from the machine, the backend, git and the loaded datasets. */
+public final class ProvenanceCollector {
+    private ProvenanceCollector() {
+    }
+
+    public static Provenance collect(String suite, String runId, Path repoDir, Collection<LoadedDataset> datasets,
+                                     int workers, int threadsPerWorker, Instant startedAt) {
+        Properties build = buildProperties();
+        Map<String, String> info = backendInfo();
+        String backend = Nd4j.getBackend().getClass().getSimpleName();
+        List<DatasetProvenance> files = new ArrayList<>();
+        for (LoadedDataset d : datasets) {
+            for (VerifiedFile f : d.files()) {
+                files.add(new DatasetProvenance(d.id().key(), f.name(), f.sha256(), f.official(), f.source(), f.note()));
+            }
+        }
+        String gpu = info.entrySet().stream().filter(e -> e.getKey().toLowerCase().contains("devicename"))
+                .map(Map.Entry::getValue).reduce((a, b) -> a + ", " + b).orElse(null);
+        return new Provenance(suite, runId, git(repoDir, "rev-parse", "HEAD"),
+                !git(repoDir, "status", "--porcelain", "--untracked-files=no").isEmpty(),
+                build.getProperty("initbench.version", "unknown"), build.getProperty("dl4j.version", "unknown"),
+                backend, info, cpuModel(), Runtime.getRuntime().availableProcessors(), gpu,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                hostname(), workers, threadsPerWorker, files, startedAt.toString());
+    }
+
+    /** The commit of the checkout the run is made from; "unknown" outside git. */
+    public static String gitCommit(Path repoDir) {
+        String c = git(repoDir, "rev-parse", "HEAD");
+        return c.isEmpty() ? "unknown" : c;
+    }
+
+    private static Properties buildProperties() {
+        Properties p = new Properties();
+        try (InputStream in = ProvenanceCollector.class.getResourceAsStream("/initbench-build.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // provenance then says "unknown", which is the truth
+        }
+        return p;
+    }
+
+    private static Map<String, String> backendInfo() {
+        Map<String, String> out = new TreeMap<>();
+        Properties p = Nd4j.getExecutioner().getEnvironmentInformation();
+        for (String k : p.stringPropertyNames()) {
+            out.put(k, p.getProperty(k));
+        }
+        p.forEach((k, v) -> out.putIfAbsent(String.valueOf(k), String.valueOf(v)));
+        return out;
+    }
+
+    private static String git(Path dir, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return args[0].equals("rev-parse") ? "unknown" : "";
+            }
+            return new String(out, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return args[0].equals("rev-parse") ? "unknown" : "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

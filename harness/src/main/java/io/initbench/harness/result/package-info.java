@@ -1,0 +1,9 @@
+/**
+ * What a run produces, as data: one {@link io.initbench.harness.result.CellRecord} per cell (its
+ * parameters, status, metrics, learning curve and {@link io.initbench.harness.result.Provenance}),
+ * kept in a {@link io.initbench.harness.result.RunStore} directory:
+ * {@code results/<suite>/<run-id>/} with {@code suite.json} (the resolved spec), {@code metadata.json}
+ * (run provenance) and {@code cells.jsonl} (appended and fsync'd as each cell ends, so a crash loses
+ * at most the cells in flight). Reports are computed from these files alone.
+ */
+package io.initbench.harness.result;

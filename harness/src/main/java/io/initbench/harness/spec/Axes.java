@@ -1,0 +1,71 @@
+package io.initbench.harness.spec;
+
+import io.initbench.datasets.DatasetId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * The values a suite sweeps. Every axis is a non-empty list without duplicates; the grid is their
+ * cartesian product. Axes a suite file leaves out take the values of {@link #DEFAULTS}.
+ */
+public record Axes(List<DatasetId> dataset, List<Architecture> architecture, List<Integer> depth, List<Integer> width,
+                   List<InitSpec> weightInit, List<Activation> activation, List<Boolean> batchNorm,
+                   List<Double> biasInit, List<Long> seed) {
+
+    public static final Axes DEFAULTS = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(2),
+            List.of(256), List.of(InitSpec.parse("XAVIER")), List.of(Activation.RELU), List.of(false), List.of(0.0),
+            List.of(1L));
+
+    public Axes {
+        dataset = check("dataset", dataset, DatasetId::key);
+        architecture = check("architecture", architecture, Enum::name);
+        depth = check("depth", depth, String::valueOf);
+        width = check("width", width, String::valueOf);
+        weightInit = check("weightInit", weightInit, InitSpec::label);
+        activation = check("activation", activation, Enum::name);
+        batchNorm = check("batchNorm", batchNorm, String::valueOf);
+        biasInit = check("biasInit", biasInit, String::valueOf);
+        seed = check("seed", seed, String::valueOf);
+        for (int d : depth) {
+            if (d < 1 || d > 1000) {
+                throw new SuiteException("axes.depth: " + d + " is not a valid depth; use 1..1000 hidden layers/blocks");
+            }
+        }
+        for (int w : width) {
+            if (w < 1 || w > 1 << 16) {
+                throw new SuiteException("axes.width: " + w + " is not a valid width; use 1..65536 units");
+            }
+        }
+        for (double b : biasInit) {
+            if (!Double.isFinite(b)) {
+                throw new SuiteException("axes.biasInit: " + b + " is not a finite number");
+            }
+        }
+    }
+
+    private static <T> List<T> check(String axis, List<T> values, Function<T, String> label) {
+        if (values == null || values.isEmpty()) {
+            throw new SuiteException("axes." + axis + " is empty; give at least one value or leave the axis out to use"
+                    + " its default");
+        }
+        Set<String> seen = new HashSet<>();
+        for (T v : values) {
+            if (v == null) {
+                throw new SuiteException("axes." + axis + " contains an empty value");
+            }
+            if (!seen.add(label.apply(v))) {
+                throw new SuiteException("axes." + axis + " lists " + label.apply(v) + " twice; remove the duplicate");
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** Number of cells in the product. */
+    public long size() {
+        return (long) dataset.size() * architecture.size() * depth.size() * width.size() * weightInit.size()
+                * activation.size() * batchNorm.size() * biasInit.size() * seed.size();
+    }
+}

@@ -1,0 +1,65 @@
+package io.initbench.harness.spec;
+
+import io.initbench.datasets.DatasetId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.activations.Activation;
+
+/** One training run: a point of the grid plus the suite's training settings. */
+public record CellSpec(DatasetId dataset, Architecture architecture, int depth, int width, InitSpec weightInit,
+                       Activation activation, boolean batchNorm, double biasInit, long seed,
+                       TrainingSettings training) {
+
+    /**
+     * Everything that determines the cell's numbers, in a fixed order with fixed spellings. The id is a
+     * hash of this, so it is stable across runs, machines, suite files and axis orderings, and changes
+     * whenever anything that affects the result does. The suite's name is deliberately not part of it:
+     * the same cell in two suites is the same experiment.
+     */
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("dataset", dataset.key());
+        p.put("architecture", architecture.name());
+        p.put("depth", Integer.toString(depth));
+        p.put("width", Integer.toString(width));
+        p.put("weightInit", weightInit.label());
+        p.put("activation", activation.name());
+        p.put("batchNorm", Boolean.toString(batchNorm));
+        p.put("biasInit", Double.toString(biasInit));
+        p.put("seed", Long.toString(seed));
+        p.put("optimizer", training.optimizer().name());
+        p.put("learningRate", Double.toString(training.learningRate()));
+        p.put("batchSize", Integer.toString(training.batchSize()));
+        p.put("epochs", Integer.toString(training.epochs()));
+        p.put("evalEvery", Integer.toString(training.evalEvery()));
+        p.put("targetAccuracy", Double.toString(training.targetAccuracy()));
+        p.put("trainSize", Integer.toString(training.trainSize()));
+        p.put("testSize", Integer.toString(training.testSize()));
+        p.put("normalization", training.normalization().name());
+        p.put("maxCellSeconds", Double.toString(training.maxCellSeconds()));
+        return p;
+    }
+
+    /** 12 hex digits of SHA-256 over {@link #parameters()}. */
+    public String id() {
+        StringBuilder canonical = new StringBuilder("initbench-cell-v1");
+        parameters().forEach((k, v) -> canonical.append('\n').append(k).append('=').append(v));
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Short human label for logs: the axes that usually vary. */
+    public String label() {
+        return dataset.key() + " " + architecture.name().toLowerCase() + depth + "x" + width + " " + weightInit.label()
+                + " " + activation.name() + (batchNorm ? " +BN" : "") + (biasInit != 0 ? " b=" + biasInit : "")
+                + " seed " + seed;
+    }
+}

@@ -1,0 +1,227 @@
+package io.initbench.harness.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Loads a suite by built-in name or file path, merges it over the named defaults
+ * ({@link Axes#DEFAULTS}, {@link TrainingSettings#DEFAULTS}), applies {@code -D} overrides and binds
+ * the result to validating records.
+ */
+public final class SuiteLoader {
+    /** Built-in suites, shipped as {@code /suites/<name>.yaml}. */
+    public static final List<String> BUILT_IN = List.of("smoke", "relu-vs-tanh");
+
+    /**
+     * Override property → path in the suite tree. Axis overrides take comma-separated lists; commas
+     * inside parentheses belong to the value ({@code -DweightInit=XAVIER,NORMAL(0,0.01)}).
+     */
+    public static final Map<String, String> OVERRIDES = overrides();
+
+    private static Map<String, String> overrides() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String axis : List.of("dataset", "architecture", "depth", "width", "weightInit", "activation", "batchNorm",
+                "biasInit")) {
+            m.put(axis, "axes." + axis);
+        }
+        m.put("seeds", "axes.seed");
+        m.put("seed", "axes.seed");
+        for (String t : List.of("optimizer", "learningRate", "batchSize", "epochs", "evalEvery", "targetAccuracy",
+                "normalization", "maxCellSeconds")) {
+            m.put(t, "training." + t);
+        }
+        m.put("train.size", "training.trainSize");
+        m.put("test.size", "training.testSize");
+        return Map.copyOf(m);
+    }
+
+    private final ObjectMapper yaml = SpecJson.configure(new ObjectMapper(new YAMLFactory()));
+    private final ObjectMapper json = SpecJson.configure(new ObjectMapper());
+
+    /**
+     * @param suite     a built-in name or a path to a {@code .yaml}/{@code .yml}/{@code .json} file
+     * @param overrides system properties; keys not in {@link #OVERRIDES} are ignored
+     */
+    public SuiteSpec load(String suite, Map<String, String> overrides) {
+        if (suite == null || suite.isBlank()) {
+            throw new SuiteException("no suite given; pass -Dsuite=<name or file>. Built-in suites: " + BUILT_IN);
+        }
+        String source;
+        JsonNode tree;
+        if (BUILT_IN.contains(suite)) {
+            source = "built-in suite " + suite;
+            try (InputStream in = SuiteLoader.class.getResourceAsStream("/suites/" + suite + ".yaml")) {
+                if (in == null) {
+                    throw new IllegalStateException("built-in suite resource /suites/" + suite + ".yaml is missing");
+                }
+                tree = parse(yaml, in.readAllBytes(), source);
+            } catch (IOException e) {
+                throw new SuiteException("cannot read " + source + ": " + e.getMessage(), e);
+            }
+        } else {
+            Path file = Path.of(suite);
+            source = "suite file " + file;
+            if (!Files.isRegularFile(file)) {
+                throw new SuiteException("unknown suite '" + suite + "': not a built-in suite " + BUILT_IN
+                        + " and no such file " + file.toAbsolutePath());
+            }
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                tree = parse(file.toString().endsWith(".json") ? json : yaml, bytes, source);
+            } catch (IOException e) {
+                throw new SuiteException("cannot read " + source + ": " + e.getMessage(), e);
+            }
+            if (tree instanceof ObjectNode o && !o.has("name")) {
+                String base = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+                o.put("name", base);
+            }
+        }
+        return bind(tree, overrides, source);
+    }
+
+    /** Binds an already-parsed suite tree (used by tests and by {@link #load}). */
+    public SuiteSpec bind(JsonNode tree, Map<String, String> overrides, String source) {
+        if (!(tree instanceof ObjectNode root)) {
+            throw new SuiteException(source + ": a suite must be a mapping with name, axes and training");
+        }
+        ObjectNode merged = root.deepCopy();
+        mergeDefaults(merged, "axes", yaml.valueToTree(Axes.DEFAULTS), source);
+        mergeDefaults(merged, "training", yaml.valueToTree(TrainingSettings.DEFAULTS), source);
+        List<String> applied = applyOverrides(merged, overrides);
+        try {
+            return yaml.treeToValue(merged, SuiteSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new SuiteException(source + (applied.isEmpty() ? "" : " (with overrides " + applied + ")") + ": "
+                    + describe(e), e);
+        }
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, byte[] bytes, String source) {
+        try {
+            JsonNode node = mapper.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw new SuiteException(source + " is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new SuiteException(source + ": syntax error" + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new SuiteException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void mergeDefaults(ObjectNode root, String section, JsonNode defaults, String source) {
+        JsonNode given = root.get(section);
+        if (given != null && !given.isNull() && !given.isObject()) {
+            throw new SuiteException(source + ": '" + section + "' must be a mapping");
+        }
+        ObjectNode merged = ((ObjectNode) defaults).deepCopy();
+        if (given instanceof ObjectNode g) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = g.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                merged.set(e.getKey(), e.getValue());
+            }
+        }
+        root.set(section, merged);
+    }
+
+    private static List<String> applyOverrides(ObjectNode root, Map<String, String> overrides) {
+        List<String> applied = new ArrayList<>();
+        for (var e : OVERRIDES.entrySet()) {
+            String value = overrides.get(e.getKey());
+            if (value == null) {
+                continue;
+            }
+            String[] path = e.getValue().split("\\.");
+            ObjectNode section = (ObjectNode) root.get(path[0]);
+            if (path[0].equals("axes")) {
+                ArrayNode arr = section.putArray(path[1]);
+                for (String v : splitTopLevel(value)) {
+                    arr.add(v);
+                }
+            } else {
+                section.put(path[1], value.trim());
+            }
+            applied.add("-D" + e.getKey() + "=" + value);
+        }
+        return applied;
+    }
+
+    /** Splits on commas that are not inside parentheses; blank items are kept so they fail validation. */
+    static List<String> splitTopLevel(String s) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        StringBuilder cur = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+            if (c == ',' && depth == 0) {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString().trim());
+        return out;
+    }
+
+    private static String describe(JsonProcessingException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof SuiteException s) {
+            return s.getMessage();
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown key '" + u.getPropertyName() + "' in " + path(u) + "; valid keys: "
+                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            return v.getCause().getMessage();
+        }
+        if (e instanceof JsonMappingException m) {
+            return "at " + path(m) + ": " + m.getOriginalMessage();
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "the top level" : sb.toString();
+    }
+}

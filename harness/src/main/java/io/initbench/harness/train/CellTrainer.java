@@ -1,0 +1,244 @@
+package io.initbench.harness.train;
+
+import io.initbench.harness.model.ModelFactory;
+import io.initbench.harness.result.CurvePoint;
+import io.initbench.harness.result.Metrics;
+import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.TrainingSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+
+/**
+ * Trains one cell: builds its network, then runs a plain mini-batch loop over a seeded shuffle of the
+ * training data, evaluating at the suite's evaluation points. The loop checks the loss and the
+ * parameters after every update and stops at the first non-finite one: a diverged cell costs one
+ * iteration more than it had to, not the rest of its epochs.
+ */
+public final class CellTrainer {
+
+    /** What a cell produced; the runner adds identity and provenance to make a record. */
+    public record Outcome(Status status, String reason, String error, Metrics metrics, List<CurvePoint> curve) {
+    }
+
+    public Outcome run(CellSpec cell, PreparedData data) {
+        long start = System.nanoTime();
+        MultiLayerNetwork net;
+        try {
+            MultiLayerConfiguration conf = ModelFactory.build(cell);
+            net = new MultiLayerNetwork(conf);
+            net.init();
+        } catch (RuntimeException e) {
+            return new Outcome(Status.SKIPPED, "DL4J cannot build this cell: " + rootMessage(e), null,
+                    Metrics.none(seconds(start)), List.of());
+        }
+        try {
+            return train(cell, data, net, start);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            return new Outcome(Status.ERROR, e.getClass().getSimpleName() + ": " + rootMessage(e), trace.toString(),
+                    Metrics.none(seconds(start)), List.of());
+        }
+    }
+
+    private Outcome train(CellSpec cell, PreparedData data, MultiLayerNetwork net, long start) {
+        TrainingSettings t = cell.training();
+        int n = data.trainCount();
+        int batch = Math.min(t.batchSize(), n);
+        long itersPerEpoch = (n + batch - 1) / batch;
+        long totalIters = itersPerEpoch * t.epochs();
+        long evalEvery = t.evalEvery() == 0 ? itersPerEpoch : t.evalEvery();
+        long budgetNanos = (long) (t.maxCellSeconds() * 1e9);
+
+        Evaluator evaluator = new Evaluator(data);
+        List<CurvePoint> curve = new ArrayList<>();
+        long trainNanos = 0;
+        long evalStart = System.nanoTime();
+        curve.add(new CurvePoint(0, 0, 0, null, evaluator.accuracy(net)));
+        long evalNanos = System.nanoTime() - evalStart;
+
+        // mini-batches are gathered into buffers allocated once per cell, not per iteration
+        Batches batches = new Batches(data, batch);
+        Random shuffle = new Random(cell.seed());
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        long iteration = 0;
+        long samples = 0;
+        double lossSum = 0;
+        int lossCount = 0;
+        Status status = Status.OK;
+        String reason = null;
+        Long divergedAt = null;
+
+        training:
+        for (int epoch = 0; epoch < t.epochs(); epoch++) {
+            shuffle(order, shuffle);
+            for (int from = 0; from < n; from += batch) {
+                int size = Math.min(batch, n - from);
+                Batches.Batch b = batches.fill(order, from, size);
+                long t0 = System.nanoTime();
+                net.fit(b.features(), b.labels());
+                trainNanos += System.nanoTime() - t0;
+                iteration++;
+                samples += size;
+                double loss = net.score();
+                String nonFinite = nonFinite(loss, net.params());
+                if (nonFinite != null) {
+                    status = Status.DIVERGED;
+                    divergedAt = iteration;
+                    reason = nonFinite + " at iteration " + iteration + " (epoch " + (epoch + 1) + ")";
+                    break training;
+                }
+                lossSum += loss;
+                lossCount++;
+                boolean last = iteration == totalIters;
+                boolean overBudget = budgetNanos > 0 && System.nanoTime() - start > budgetNanos;
+                if (last || overBudget || iteration % evalEvery == 0) {
+                    long e0 = System.nanoTime();
+                    double acc = evaluator.accuracy(net);
+                    evalNanos += System.nanoTime() - e0;
+                    curve.add(new CurvePoint(iteration, samples, trainNanos / 1e9, lossSum / lossCount, acc));
+                    lossSum = 0;
+                    lossCount = 0;
+                }
+                if (overBudget && !last) {
+                    status = Status.TIMEOUT;
+                    reason = "wall-time budget of " + t.maxCellSeconds() + " s ran out after " + iteration + " of "
+                            + totalIters + " iterations";
+                    break training;
+                }
+            }
+        }
+        Metrics metrics = metrics(cell, curve, status, divergedAt, iteration, samples, trainNanos, evalNanos, start,
+                net.numParams());
+        return new Outcome(status, reason, null, metrics, curve);
+    }
+
+    /** Null when finite, else what is not. */
+    static String nonFinite(double loss, INDArray params) {
+        if (!Double.isFinite(loss)) {
+            return "training loss became " + loss;
+        }
+        // one reduction over all parameters is cheap next to a training step; confirm element-wise on a hit
+        double sum = params.sumNumber().doubleValue();
+        if (Double.isFinite(sum)) {
+            return null;
+        }
+        if (BooleanIndexing.or(params, Conditions.isNan())) {
+            return "a parameter became NaN";
+        }
+        if (BooleanIndexing.or(params, Conditions.isInfinite())) {
+            return "a parameter became infinite";
+        }
+        return "parameters overflowed the float range (their sum is " + sum + ")";
+    }
+
+    static Metrics metrics(CellSpec cell, List<CurvePoint> curve, Status status, Long divergedAt, long iterations,
+                           long samples, long trainNanos, long evalNanos, long start, long params) {
+        double target = cell.training().targetAccuracy();
+        CurvePoint first = curve.get(0);
+        CurvePoint lastPoint = curve.get(curve.size() - 1);
+        CurvePoint reached = curve.stream().filter(p -> p.testAccuracy() >= target).findFirst().orElse(null);
+        double best = curve.stream().mapToDouble(CurvePoint::testAccuracy).max().orElse(Double.NaN);
+        boolean diverged = status == Status.DIVERGED;
+        Double auc = null;
+        if (!diverged && lastPoint.samples() > 0) {
+            double area = 0;
+            for (int i = 1; i < curve.size(); i++) {
+                CurvePoint a = curve.get(i - 1);
+                CurvePoint b = curve.get(i);
+                area += (b.samples() - a.samples()) * (a.testAccuracy() + b.testAccuracy()) / 2;
+            }
+            auc = area / lastPoint.samples();
+        }
+        double trainSeconds = trainNanos / 1e9;
+        return new Metrics(
+                diverged || lastPoint.iteration() == 0 ? null : lastPoint.testAccuracy(),
+                best,
+                lastPoint.trainLoss(),
+                first.testAccuracy(),
+                reached == null ? null : reached.iteration(),
+                reached == null ? null : reached.samples(),
+                reached == null ? null : reached.trainSeconds(),
+                auc,
+                divergedAt,
+                iterations,
+                samples,
+                trainSeconds,
+                evalNanos / 1e9,
+                seconds(start),
+                trainSeconds > 0 ? samples / trainSeconds : null,
+                params);
+    }
+
+    private static void shuffle(int[] a, Random rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int tmp = a[i];
+            a[i] = a[j];
+            a[j] = tmp;
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage();
+        return msg == null ? root.getClass().getSimpleName() : msg;
+    }
+
+    /** Reusable mini-batch buffers: one pair for full batches, one for the short last batch. */
+    private static final class Batches {
+        record Batch(INDArray features, INDArray labels) {
+        }
+
+        private final PreparedData data;
+        private final Batch full;
+        private Batch tail;
+
+        Batches(PreparedData data, int batch) {
+            this.data = data;
+            this.full = allocate(batch);
+        }
+
+        private Batch allocate(int size) {
+            return new Batch(Nd4j.create(DataType.FLOAT, size, data.featureSize()),
+                    Nd4j.create(DataType.FLOAT, size, data.numClasses()));
+        }
+
+        Batch fill(int[] order, int from, int size) {
+            Batch b;
+            if (size == full.features().rows()) {
+                b = full;
+            } else {
+                if (tail == null || tail.features().rows() != size) {
+                    tail = allocate(size);
+                }
+                b = tail;
+            }
+            int[] idx = java.util.Arrays.copyOfRange(order, from, from + size);
+            Nd4j.pullRows(data.trainX(), b.features(), 1, idx);
+            Nd4j.pullRows(data.trainY(), b.labels(), 1, idx);
+            return b;
+        }
+    }
+}
