@@ -108,7 +108,7 @@ public final class Cli {
         try (RunStore store = RunStore.create(dir, suite, provenance);
              Progress progress = new Progress(suite.name(), cells.size(), System.console() != null)) {
             records = new SuiteRunner(opts.workers()).run(suite.name(), cells,
-                    IntStream.range(0, cells.size()).boxed().toList(), loader, store, provenance, progress);
+                    IntStream.range(0, cells.size()).boxed().toList(), loader::load, store, provenance, progress);
             Reports.writeAll(new RunResults(suite, provenance, records), store);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);

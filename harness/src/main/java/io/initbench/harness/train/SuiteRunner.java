@@ -1,7 +1,7 @@
 package io.initbench.harness.train;
 
 import io.initbench.datasets.DatasetId;
-import io.initbench.datasets.DatasetLoader;
+import io.initbench.datasets.LoadedDataset;
 import io.initbench.datasets.Normalization;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Runs cells on a fixed pool of worker threads. Data for every (dataset, subset, normalisation) the
@@ -54,16 +55,18 @@ public final class SuiteRunner {
     }
 
     /**
-     * @param cells the grid, in grid order; {@code indices} gives each cell's position in the full grid
+     * @param cells    the grid, in grid order; {@code indices} gives each cell's position in the full grid
+     * @param datasets loads a dataset (once per run: the caller's loader caches)
      * @return the records of this run's cells, in grid order
      */
-    public List<CellRecord> run(String suite, List<CellSpec> cells, List<Integer> indices, DatasetLoader loader,
+    public List<CellRecord> run(String suite, List<CellSpec> cells, List<Integer> indices,
+                                Function<DatasetId, LoadedDataset> datasets,
                                 RunStore store, Provenance provenance, Listener listener)
             throws InterruptedException {
         Map<DataKey, PreparedData> data = new LinkedHashMap<>();
         for (CellSpec c : cells) {
             data.computeIfAbsent(DataKey.of(c), k ->
-                    PreparedData.of(loader.load(k.dataset()), k.trainSize(), k.testSize(), k.normalization()));
+                    PreparedData.of(datasets.apply(k.dataset()), k.trainSize(), k.testSize(), k.normalization()));
         }
         List<CellRecord> records = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();

@@ -1,0 +1,76 @@
+package io.initbench.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.RunStore;
+import io.initbench.harness.result.Status;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built-in smoke suite against the real offline mirror, as {@code mvn exec:java -Dsuite=smoke} runs it. */
+class SmokeEndToEndTest {
+    static final String MIRROR = System.getProperty("initbench.testMirror", "../../shared/datasets");
+
+    @TempDir
+    Path tmp;
+
+    private Cli cli(Map<String, String> extra, ByteArrayOutputStream stdout) {
+        Map<String, String> props = new HashMap<>(Map.of("datasets.mirror", MIRROR,
+                "datasets.dir", tmp.resolve("cache").toString(), "workers", "2"));
+        props.putAll(extra);
+        return new Cli(props, Map.of(), tmp, new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void smokeWritesAllThreeResultFiles() throws Exception {
+        Path out = tmp.resolve("run");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        Cli.RunOutcome outcome = cli(Map.of("suite", "smoke", "out", out.toString()), stdout).runSuite();
+        List<CellRecord> records = outcome.records();
+        assertEquals(8, records.size());
+        // cells.jsonl is in completion order; as a set it must hold exactly the returned records
+        List<CellRecord> onDisk = new java.util.ArrayList<>(RunStore.readCells(out));
+        onDisk.sort(java.util.Comparator.comparingInt(CellRecord::index));
+        assertTrue(records.equals(onDisk), "cells.jsonl differs from the returned records");
+        for (CellRecord r : records) {
+            String init = r.cell().weightInit().label();
+            switch (init) {
+                case "IDENTITY" -> assertEquals(Status.SKIPPED, r.status());
+                case "ZERO" -> assertEquals(0.1, r.metrics().finalAccuracy(), 1e-12, "symmetric net predicts one class");
+                default -> assertTrue(r.metrics().finalAccuracy() > 0.6, r.cell().label() + " " + r.metrics());
+            }
+            assertEquals(4, r.provenance().datasets().size());
+            assertTrue(r.provenance().datasets().stream().allMatch(d -> d.official()));
+            assertEquals(2, r.provenance().workers());
+        }
+        List<String> csv = Files.readAllLines(out.resolve("matrix.csv"));
+        assertEquals(9, csv.size(), "header + one row per cell");
+        assertTrue(csv.get(0).startsWith("cell_id,index,suite,dataset,"), csv.get(0));
+        String md = Files.readString(out.resolve("matrix.md"));
+        assertTrue(md.contains("| ZERO | 0.1000 | 0.1000 |"), md);
+        assertTrue(md.contains("| IDENTITY | SKIPPED | SKIPPED |"), md);
+        assertTrue(Files.exists(out.resolve("suite.json")) && Files.exists(out.resolve("metadata.json")));
+        assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("# smoke — results matrix"));
+    }
+
+    @Test
+    void badInputExitsWithCode2AndWritesNothing() {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        assertEquals(Cli.EXIT_BAD_INPUT, cli(Map.of("suite", "no-such-suite"), stdout).run(new String[0]));
+        assertEquals(Cli.EXIT_BAD_INPUT, cli(Map.of("suite", "smoke", "workers", "0"), stdout).run(new String[0]));
+        assertEquals(Cli.EXIT_BAD_INPUT, cli(Map.of("suite", "smoke", "datasets.mirror", tmp.resolve("none").toString()),
+                stdout).run(new String[0]));
+        assertEquals(Cli.EXIT_BAD_INPUT, cli(Map.of("suite", "smoke"), stdout).run(new String[] {"frobnicate"}));
+        assertTrue(!Files.exists(tmp.resolve("results")), "no run directory for rejected input");
+    }
+}

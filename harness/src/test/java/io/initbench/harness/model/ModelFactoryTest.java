@@ -1,0 +1,107 @@
+package io.initbench.harness.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.initbench.datasets.DatasetId;
+import io.initbench.harness.spec.Architecture;
+import io.initbench.harness.spec.Axes;
+import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.Grid;
+import io.initbench.harness.spec.InitSpec;
+import io.initbench.harness.spec.SuiteSpec;
+import io.initbench.harness.spec.TrainingSettings;
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ModelFactoryTest {
+
+    private static List<Layer> layers(MultiLayerConfiguration conf) {
+        return conf.getConfs().stream().map(c -> c.getLayer()).toList();
+    }
+
+    private static Class<?> fn(Activation a) {
+        return a.getActivationFunction().getClass();
+    }
+
+    /** Every cell of a grid gets its own init on every weight layer, its activation and its BN layout. */
+    @Test
+    void everyLayerCarriesTheCellsInitActivationAndBatchNorm() {
+        Axes axes = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(3), List.of(16),
+                List.of(InitSpec.parse("XAVIER"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("RELU_UNIFORM")),
+                List.of(Activation.RELU, Activation.TANH, Activation.SIGMOID), List.of(false, true), List.of(0.0, 0.01),
+                List.of(7L));
+        List<CellSpec> cells = Grid.cells(new SuiteSpec("t", "", axes, TrainingSettings.DEFAULTS));
+        assertEquals(36, cells.size());
+        for (CellSpec cell : cells) {
+            MultiLayerConfiguration conf = ModelFactory.build(cell);
+            List<Layer> layers = layers(conf);
+            assertEquals(cell.batchNorm() ? 3 * 3 + 1 : 3 + 1, layers.size(), cell.label());
+            int dense = 0;
+            int bn = 0;
+            int act = 0;
+            for (Layer l : layers) {
+                if (l instanceof BaseLayer b && !(l instanceof BatchNormalization)) {
+                    assertEquals(Initializers.of(cell.weightInit()), b.getWeightInitFn(), cell.label() + " " + l);
+                    assertEquals(cell.biasInit(), b.getBiasInit(), cell.label());
+                }
+                if (l instanceof DenseLayer d && !(l instanceof OutputLayer)) {
+                    dense++;
+                    assertEquals(16, d.getNOut());
+                    if (cell.batchNorm()) {
+                        assertInstanceOf(fn(Activation.IDENTITY), d.getActivationFn());
+                        assertFalse(d.hasBias(), "BN's beta replaces the dense bias");
+                    } else {
+                        assertInstanceOf(fn(cell.activation()), d.getActivationFn());
+                        assertTrue(d.hasBias());
+                    }
+                } else if (l instanceof BatchNormalization) {
+                    bn++;
+                } else if (l instanceof ActivationLayer a) {
+                    act++;
+                    assertInstanceOf(fn(cell.activation()), a.getActivationFn());
+                }
+            }
+            assertEquals(3, dense);
+            assertEquals(cell.batchNorm() ? 3 : 0, bn);
+            assertEquals(cell.batchNorm() ? 3 : 0, act);
+            OutputLayer out = (OutputLayer) layers.get(layers.size() - 1);
+            assertEquals(10, out.getNOut());
+            assertInstanceOf(fn(Activation.SOFTMAX), out.getActivationFn());
+            assertEquals(conf, MultiLayerConfiguration.fromJson(conf.toJson()), "configuration survives JSON");
+        }
+    }
+
+    @Test
+    void cnnBuildsAndRunsOnBothDatasets() {
+        for (DatasetId ds : DatasetId.values()) {
+            CellSpec cell = new CellSpec(ds, Architecture.CNN, 2, 64, InitSpec.parse("RELU"), Activation.RELU, true, 0.0,
+                    1, TrainingSettings.DEFAULTS);
+            MultiLayerConfiguration conf = ModelFactory.build(cell);
+            List<Layer> layers = layers(conf);
+            List<ConvolutionLayer> convs = layers.stream().filter(l -> l instanceof ConvolutionLayer)
+                    .map(l -> (ConvolutionLayer) l).toList();
+            assertEquals(List.of(32L, 64L), convs.stream().map(ConvolutionLayer::getNOut).toList());
+            assertEquals(3, layers.stream().filter(l -> l instanceof BatchNormalization).count(), "2 conv + 1 dense");
+            MultiLayerNetwork net = new MultiLayerNetwork(conf);
+            net.init();
+            long[] shape = net.output(Nd4j.rand(DataType.FLOAT, 2, ds.featureSize())).shape();
+            assertArrayEquals(new long[] {2, 10}, shape, ds.key());
+        }
+    }
+}

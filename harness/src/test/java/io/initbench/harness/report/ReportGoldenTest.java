@@ -1,0 +1,99 @@
+package io.initbench.harness.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.initbench.datasets.DatasetId;
+import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.CurvePoint;
+import io.initbench.harness.result.DatasetProvenance;
+import io.initbench.harness.result.Metrics;
+import io.initbench.harness.result.Provenance;
+import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.Architecture;
+import io.initbench.harness.spec.Axes;
+import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.Grid;
+import io.initbench.harness.spec.InitSpec;
+import io.initbench.harness.spec.SuiteSpec;
+import io.initbench.harness.spec.TrainingSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * Each report format against a golden file made from records drawn with a fixed seed. To accept an
+ * intended format change: {@code mvn -pl harness test -Dtest=ReportGoldenTest -Dgolden.update=true},
+ * then review the diff of src/test/resources/golden.
+ */
+class ReportGoldenTest {
+
+    static RunResults fixture() {
+        Axes axes = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(4), List.of(256),
+                List.of(InitSpec.parse("ZERO"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("RELU"),
+                        InitSpec.parse("IDENTITY")),
+                List.of(Activation.RELU, Activation.TANH), List.of(false, true), List.of(0.0), List.of(1L, 2L));
+        TrainingSettings t = TrainingSettings.DEFAULTS;
+        SuiteSpec suite = new SuiteSpec("golden", "Fixture for the report writers.", axes, new TrainingSettings(
+                t.optimizer(), t.learningRate(), t.batchSize(), t.epochs(), t.evalEvery(), 0.95, 0, 0,
+                t.normalization(), 0));
+        Provenance p = new Provenance("golden", "20260101T000000Z-abcdef0", "abcdef0123456789", false, "0.1.0", "1.0.0-M2.1",
+                "CpuBackend", Map.of("blas.vendor", "OPENBLAS"), "Test CPU", 2, null, "OpenJDK 17", "Linux", "host", 2, 1,
+                List.of(new DatasetProvenance("mnist", "train-images-idx3-ubyte.gz",
+                        "0b367032e93c0b5f3cb61d4e7b5b6f5b0f8e9e4c62d2e4a5c0a3f2a4e1d0c9b8", true, "file:/m", "")),
+                "2026-01-01T00:00:00Z");
+        Random rnd = new Random(20261123);
+        List<CellRecord> records = new ArrayList<>();
+        List<CellSpec> cells = Grid.cells(suite);
+        for (int i = 0; i < cells.size(); i++) {
+            CellSpec c = cells.get(i);
+            Status status = c.weightInit().label().equals("IDENTITY") ? Status.SKIPPED
+                    : c.weightInit().label().startsWith("NORMAL") && c.activation() == Activation.RELU && c.seed() == 2
+                    && !c.batchNorm() ? Status.DIVERGED : Status.OK;
+            double acc = c.weightInit().label().equals("ZERO") ? 0.1135 : 0.9 + rnd.nextInt(900) / 10000.0;
+            Long toTarget = acc >= 0.95 ? (long) (rnd.nextInt(100) + 1) * 1280 : null;
+            Metrics m = switch (status) {
+                case SKIPPED -> Metrics.none(0.01);
+                case DIVERGED -> new Metrics(null, 0.42, null, 0.098, null, null, null, null, 37L, 37, 4736, 0.5, 0.1,
+                        0.7, 9472.0, 335114);
+                default -> new Metrics(acc, acc + 0.001, 0.25, 0.1, toTarget == null ? null : toTarget / 128,
+                        toTarget, toTarget == null ? null : toTarget / 10000.0, acc - 0.05, null, 938, 120000, 12.5,
+                        2.5, 15.25, 9600.0, 335114);
+            };
+            List<CurvePoint> curve = status == Status.SKIPPED ? List.of()
+                    : List.of(new CurvePoint(0, 0, 0, null, 0.1), new CurvePoint(938, 120000, 12.5, 0.25, acc));
+            records.add(new CellRecord(1, c.id(), i, "golden", p.runId(), c, status,
+                    status == Status.OK ? null : status == Status.SKIPPED ? "DL4J cannot build this cell: not square"
+                            : "training loss became NaN at iteration 37 (epoch 1)",
+                    null, m, curve, "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", "worker-1", p));
+        }
+        return new RunResults(suite, p, records);
+    }
+
+    private static void assertGolden(String name, String actual) throws IOException {
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(Path.of("src/test/resources/golden", name), actual, StandardCharsets.UTF_8);
+        }
+        try (InputStream in = ReportGoldenTest.class.getResourceAsStream("/golden/" + name)) {
+            String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(expected, actual, name + " differs from its golden file");
+        }
+    }
+
+    @Test
+    void csvMatchesGolden() throws IOException {
+        assertGolden("matrix.csv", Reports.render(new CsvMatrixWriter(), fixture()));
+    }
+
+    @Test
+    void markdownMatchesGolden() throws IOException {
+        assertGolden("matrix.md", Reports.render(new MarkdownMatrixWriter(), fixture()));
+    }
+}

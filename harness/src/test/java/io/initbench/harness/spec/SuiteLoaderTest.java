@@ -1,0 +1,146 @@
+package io.initbench.harness.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.initbench.datasets.DatasetId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+
+class SuiteLoaderTest {
+    private final SuiteLoader loader = new SuiteLoader();
+
+    @TempDir
+    Path tmp;
+
+    private SuiteSpec loadText(String yaml) throws IOException {
+        Path f = tmp.resolve("s.yaml");
+        Files.writeString(f, yaml);
+        return loader.load(f.toString(), Map.of());
+    }
+
+    private String error(String yaml) {
+        return assertThrows(SuiteException.class, () -> loadText(yaml)).getMessage();
+    }
+
+    @Test
+    void builtInSuitesLoad() {
+        SuiteSpec rvt = loader.load("relu-vs-tanh", Map.of());
+        assertEquals("relu-vs-tanh", rvt.name());
+        assertEquals(7 * 2 * 2 * 3, Grid.cells(rvt).size());
+        assertEquals(List.of("ZERO", "NORMAL(0,0.01)", "LECUN_NORMAL", "XAVIER", "XAVIER_UNIFORM", "RELU", "RELU_UNIFORM"),
+                rvt.axes().weightInit().stream().map(InitSpec::label).toList());
+        assertTrue(rvt.axes().depth().get(0) >= 4, "init must matter: at least 4 hidden layers");
+        SuiteSpec smoke = loader.load("smoke", Map.of());
+        assertEquals(8, Grid.cells(smoke).size());
+    }
+
+    @Test
+    void missingKeysTakeNamedDefaults() throws IOException {
+        SuiteSpec s = loadText("axes:\n  activation: [tanh]\n");
+        assertEquals("s", s.name(), "name defaults to the file name");
+        assertEquals(List.of(Activation.TANH), s.axes().activation());
+        assertEquals(Axes.DEFAULTS.weightInit(), s.axes().weightInit());
+        assertEquals(TrainingSettings.DEFAULTS, s.training());
+    }
+
+    @Test
+    void systemPropertiesOverrideSettingsAndAxes() {
+        SuiteSpec s = loader.load("relu-vs-tanh", Map.of("epochs", "3", "seeds", "4,5", "train.size", "1000",
+                "weightInit", "XAVIER, NORMAL(0, 0.02)", "batchNorm", "false", "learningRate", "0.01",
+                "unrelated.property", "ignored"));
+        assertEquals(3, s.training().epochs());
+        assertEquals(1000, s.training().trainSize());
+        assertEquals(0.01, s.training().learningRate());
+        assertEquals(List.of(4L, 5L), s.axes().seed());
+        assertEquals(List.of("XAVIER", "NORMAL(0,0.02)"), s.axes().weightInit().stream().map(InitSpec::label).toList());
+        assertEquals(2 * 2 * 1 * 2, Grid.cells(s).size());
+    }
+
+    @Test
+    void badOverridesGetTheSameChecksAsFiles() {
+        SuiteException e = assertThrows(SuiteException.class,
+                () -> loader.load("smoke", Map.of("learningRate", "fast")));
+        assertTrue(e.getMessage().contains("-DlearningRate=fast"), e.getMessage());
+        assertTrue(e.getMessage().contains("learningRate"), e.getMessage());
+        SuiteException e2 = assertThrows(SuiteException.class, () -> loader.load("smoke", Map.of("epochs", "0")));
+        assertTrue(e2.getMessage().contains("training.epochs must be positive, got 0"), e2.getMessage());
+    }
+
+    @Test
+    void unknownSuiteListsBuiltIns() {
+        SuiteException e = assertThrows(SuiteException.class, () -> loader.load("relu-vs-tanhh", Map.of()));
+        assertTrue(e.getMessage().contains("unknown suite 'relu-vs-tanhh'"), e.getMessage());
+        assertTrue(e.getMessage().contains("smoke"), e.getMessage());
+    }
+
+    @Test
+    void syntaxErrorNamesLineAndColumn() {
+        String msg = error("name: x\naxes:\n  activation: [relu\n");
+        assertTrue(msg.contains("syntax error at line"), msg);
+    }
+
+    @Test
+    void unknownKeyListsValidKeys() {
+        String msg = error("axes:\n  activations: [relu]\n");
+        assertTrue(msg.contains("unknown key 'activations'"), msg);
+        assertTrue(msg.contains("activation, architecture, batchNorm"), msg);
+        String top = error("name: x\nepochs: 3\n");
+        assertTrue(top.contains("unknown key 'epochs'"), top);
+    }
+
+    @Test
+    void unknownNamesListValidOnes() {
+        String init = error("axes:\n  weightInit: [KAIMING]\n");
+        assertTrue(init.contains("unknown weightInit 'KAIMING'"), init);
+        assertTrue(init.contains("RELU_UNIFORM") && init.contains("NORMAL(mean,std)"), init);
+        String act = error("axes:\n  activation: [swishy]\n");
+        assertTrue(act.contains("unknown activation 'swishy'") && act.contains("TANH"), act);
+        String ds = error("axes:\n  dataset: [imagenet]\n");
+        assertTrue(ds.contains("unknown dataset 'imagenet'; valid: mnist, cifar10"), ds);
+        String arch = error("axes:\n  architecture: [transformer]\n");
+        assertTrue(arch.contains("transformer") && arch.contains("MLP"), arch);
+    }
+
+    @Test
+    void invalidValuesAreRejected() {
+        assertTrue(error("axes:\n  seed: []\n").contains("axes.seed is empty"));
+        assertTrue(error("axes:\n  depth: [0]\n").contains("axes.depth: 0 is not a valid depth"));
+        assertTrue(error("axes:\n  width: [-5]\n").contains("axes.width: -5"));
+        assertTrue(error("axes:\n  activation: [RELU, relu]\n").contains("lists RELU twice"));
+        assertTrue(error("axes:\n  weightInit: [\"NORMAL(0,0.01)\", \"NORMAL(0, 0.01)\"]\n").contains("twice"));
+        assertTrue(error("training:\n  learningRate: fast\n").contains("learningRate"));
+        assertTrue(error("training:\n  learningRate: -0.1\n").contains("must be a positive number"));
+        assertTrue(error("training:\n  targetAccuracy: 1.5\n").contains("targetAccuracy must be in (0, 1]"));
+        assertTrue(error("training:\n  targetAccuracy: 0\n").contains("targetAccuracy must be in (0, 1]"));
+        assertTrue(error("training:\n  batchSize: 0\n").contains("batchSize must be positive"));
+        assertTrue(error("training:\n  trainSize: -1\n").contains("trainSize"));
+        assertTrue(error("axes:\n  weightInit: [\"NORMAL(0)\"]\n").contains("takes 2 arguments, got 1"));
+        assertTrue(error("axes:\n  weightInit: [\"NORMAL(0,-1)\"]\n").contains("std > 0"));
+        assertTrue(error("axes:\n  weightInit: [DISTRIBUTION]\n").contains("needs a distribution"));
+        assertTrue(error("name: \"bad name/../x\"\n").contains("is not valid"));
+        assertTrue(error("- just\n- a list\n").contains("must be a mapping"));
+    }
+
+    @Test
+    void jsonSuitesWork() throws IOException {
+        Path f = tmp.resolve("j.json");
+        Files.writeString(f, "{\"name\":\"j\",\"axes\":{\"dataset\":[\"cifar10\"],\"architecture\":[\"cnn\"]}}");
+        SuiteSpec s = loader.load(f.toString(), Map.of());
+        assertEquals(List.of(DatasetId.CIFAR10), s.axes().dataset());
+        assertEquals(List.of(Architecture.CNN), s.axes().architecture());
+    }
+
+    @Test
+    void splitTopLevelKeepsParenthesisedCommas() {
+        assertEquals(List.of("A", "NORMAL(0,0.01)", "UNIFORM(-1, 1)"),
+                SuiteLoader.splitTopLevel("A, NORMAL(0,0.01),UNIFORM(-1, 1)"));
+    }
+}

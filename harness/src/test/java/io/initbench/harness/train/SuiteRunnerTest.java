@@ -1,0 +1,73 @@
+package io.initbench.harness.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.initbench.harness.TestData;
+import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.CurvePoint;
+import io.initbench.harness.result.Provenance;
+import io.initbench.harness.result.RunStore;
+import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.Optimizer;
+import io.initbench.harness.spec.SuiteSpec;
+import io.initbench.harness.spec.Axes;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+
+/** The same seeds must give the same numbers whatever the number of workers. */
+class SuiteRunnerTest {
+    @TempDir
+    Path tmp;
+
+    private List<CellRecord> run(int workers, List<CellSpec> cells) throws Exception {
+        NativeThreads.configure(1);
+        Provenance p = new Provenance("t", "run-" + workers, "c", false, "v", "d", "b", Map.of(), "cpu", 2, null, "jvm",
+                "os", "h", workers, 1, List.of(), "now");
+        SuiteSpec suite = new SuiteSpec("t", "", Axes.DEFAULTS, cells.get(0).training());
+        try (RunStore store = RunStore.create(tmp.resolve("w" + workers), suite, p)) {
+            List<CellRecord> records = new SuiteRunner(workers).run("t", cells,
+                    IntStream.range(0, cells.size()).boxed().toList(), id -> TestData.dataset(), store, p,
+                    new SuiteRunner.Listener() {
+                        @Override
+                        public void cellStarted(CellSpec cell, int index) {
+                        }
+
+                        @Override
+                        public void cellFinished(CellRecord record, int done, int total) {
+                        }
+                    });
+            assertEquals(records.size(), RunStore.readCells(store.dir()).size(), "every record is on disk");
+            return records;
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnWorkerCount() throws Exception {
+        var t = TestData.training(Optimizer.NESTEROVS, 0.05, 2);
+        List<CellSpec> cells = List.of(
+                TestData.cell("XAVIER", Activation.TANH, false, 1, t),
+                TestData.cell("RELU", Activation.RELU, true, 2, t),
+                TestData.cell("NORMAL(0,0.01)", Activation.RELU, false, 3, t),
+                TestData.cell("LECUN_NORMAL", Activation.SIGMOID, true, 4, t));
+        List<CellRecord> one = run(1, cells);
+        List<CellRecord> two = run(2, cells);
+        assertEquals(cells.size(), one.size());
+        for (int i = 0; i < cells.size(); i++) {
+            CellRecord a = one.get(i);
+            CellRecord b = two.get(i);
+            assertEquals(a.cellId(), b.cellId());
+            assertEquals(a.status(), b.status());
+            assertEquals(a.metrics().finalAccuracy(), b.metrics().finalAccuracy(), a.cell().label());
+            assertEquals(a.metrics().finalTrainLoss(), b.metrics().finalTrainLoss(), a.cell().label());
+            assertEquals(a.curve().stream().map(CurvePoint::testAccuracy).toList(),
+                    b.curve().stream().map(CurvePoint::testAccuracy).toList(), a.cell().label());
+            assertEquals(a.curve().stream().map(CurvePoint::trainLoss).toList(),
+                    b.curve().stream().map(CurvePoint::trainLoss).toList(), "bit-identical losses " + a.cell().label());
+        }
+    }
+}
