@@ -6,6 +6,7 @@ import io.initbench.datasets.LoadedDataset;
 import io.initbench.datasets.Normalization;
 import io.initbench.datasets.Splits;
 import io.initbench.harness.spec.Architecture;
+import io.initbench.harness.spec.BiasSpec;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.InitSpec;
 import io.initbench.harness.spec.Optimizer;
@@ -55,6 +56,7 @@ public final class TestData {
     }
 
     public static CellSpec cell(String init, Activation act, boolean bn, long seed, TrainingSettings t) {
-        return new CellSpec(DatasetId.MNIST, Architecture.MLP, 2, 32, InitSpec.parse(init), act, bn, 0.0, seed, t);
+        return new CellSpec(DatasetId.MNIST, Architecture.MLP, 2, 32, InitSpec.parse(init), act, bn,
+                new BiasSpec.Constant(0.0), seed, t);
     }
 }

@@ -5,6 +5,9 @@ import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.DatasetLoader;
 import io.initbench.datasets.DatasetSettings;
 import io.initbench.datasets.LoadedDataset;
+import io.initbench.harness.audit.AuditReport;
+import io.initbench.harness.audit.AuditShape;
+import io.initbench.harness.audit.InitAudit;
 import io.initbench.harness.report.Reports;
 import io.initbench.harness.report.RunResults;
 import io.initbench.harness.result.CellRecord;
@@ -14,6 +17,7 @@ import io.initbench.harness.result.RunStore;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
+import io.initbench.harness.spec.InitSpec;
 import io.initbench.harness.spec.SuiteException;
 import io.initbench.harness.spec.SuiteLoader;
 import io.initbench.harness.spec.SuiteSpec;
@@ -46,6 +50,8 @@ public final class Cli {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_BAD_INPUT = 2;
+    /** The audit found an initializer that does not do what its name says. */
+    public static final int EXIT_DEVIATION = 1;
 
     private final Map<String, String> props;
     private final Map<String, String> env;
@@ -66,11 +72,15 @@ public final class Cli {
     public int run(String[] args) {
         String command = args.length > 0 ? args[0] : props.getOrDefault("command", "run");
         try {
-            if (!command.equals("run")) {
-                throw new IllegalArgumentException("unknown command '" + command + "'; available: run");
-            }
-            runSuite();
-            return EXIT_OK;
+            return switch (command) {
+                case "run" -> {
+                    runSuite();
+                    yield EXIT_OK;
+                }
+                case "audit" -> audit();
+                default -> throw new IllegalArgumentException("unknown command '" + command
+                        + "'; available: run, audit");
+            };
         } catch (SuiteException | DatasetException | IllegalArgumentException | UncheckedIOException e) {
             log.error(e.getMessage());
             return EXIT_BAD_INPUT;
@@ -107,7 +117,7 @@ public final class Cli {
         List<CellRecord> records;
         try (RunStore store = RunStore.create(dir, suite, provenance);
              Progress progress = new Progress(suite.name(), cells.size(), System.console() != null)) {
-            records = new SuiteRunner(opts.workers()).run(suite.name(), cells,
+            records = new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null).run(suite.name(), cells,
                     IntStream.range(0, cells.size()).boxed().toList(), loader::load, store, provenance, progress);
             Reports.writeAll(new RunResults(suite, provenance, records), store);
         } catch (IOException e) {
@@ -122,6 +132,38 @@ public final class Cli {
         }
         log.info("done: {} in {}  (cells.jsonl, matrix.csv, matrix.md)", counts, dir);
         return new RunOutcome(dir, records);
+    }
+
+    /**
+     * Audits the initializers of {@code -Dsuite} (or {@code -DweightInit}, or all of them) on the
+     * standard shapes. Exit code 1 when any initializer deviates from its claim.
+     */
+    public int audit() {
+        List<InitSpec> inits;
+        if (props.get("suite") != null) {
+            inits = new SuiteLoader().load(props.get("suite"), props).axes().weightInit();
+        } else if (props.get("weightInit") != null) {
+            inits = SuiteLoader.splitTopLevel(props.get("weightInit")).stream().map(InitSpec::parse).toList();
+        } else {
+            inits = InitAudit.defaultInitializers();
+        }
+        long samples = Long.parseLong(props.getOrDefault("audit.samples", "2000000"));
+        long seed = Long.parseLong(props.getOrDefault("audit.seed", "42"));
+        NativeThreads.configure(Options.from(props).threads());
+        List<InitAudit.Row> rows = new InitAudit(samples, seed).run(inits, AuditShape.DEFAULTS);
+        String md = AuditReport.markdown(rows, samples, seed);
+        Path dir = props.get("out") != null ? workDir.resolve(props.get("out"))
+                : workDir.resolve("results").resolve("audit").resolve(RUN_ID.format(Instant.now()));
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("audit.md"), md, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the audit to " + dir + ": " + e.getMessage(), e);
+        }
+        out.println(md);
+        long fails = rows.stream().filter(r -> r.verdict() == InitAudit.Verdict.FAIL).count();
+        log.info("audit: {} deviation(s) in {} checks → {}", fails, rows.size(), dir.resolve("audit.md"));
+        return fails == 0 ? EXIT_OK : EXIT_DEVIATION;
     }
 
     private static void refuseNonEmpty(Path dir) {

@@ -8,8 +8,9 @@ import java.util.Map;
  * @param out        run directory; null = {@code results/<suite>/<run-id>}
  * @param workers    cells trained at once
  * @param threads    native threads per worker
+ * @param saveModels save every trained network as {@code models/<cell id>.zip} in the run directory
  */
-public record Options(String suite, String out, int workers, int threads) {
+public record Options(String suite, String out, int workers, int threads, boolean saveModels) {
     public static Options from(Map<String, String> props) {
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = intProp(props, "workers", cores);
@@ -23,7 +24,8 @@ public record Options(String suite, String out, int workers, int threads) {
                     + " per worker");
         }
         String out = props.get("out");
-        return new Options(props.get("suite"), out == null || out.isBlank() ? null : out, workers, threads);
+        return new Options(props.get("suite"), out == null || out.isBlank() ? null : out, workers, threads,
+                Boolean.parseBoolean(props.getOrDefault("saveModels", "false")));
     }
 
     private static int intProp(Map<String, String> props, String key, int dflt) {

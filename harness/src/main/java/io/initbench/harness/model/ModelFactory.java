@@ -36,7 +36,7 @@ public final class ModelFactory {
                 .dataType(DataType.FLOAT)
                 .updater(updater(cell.training()))
                 .weightInit(Initializers.of(cell.weightInit()))
-                .biasInit(cell.biasInit())
+                .biasInit(cell.biasInit().constantPart())
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list();

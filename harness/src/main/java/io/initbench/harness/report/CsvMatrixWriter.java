@@ -48,7 +48,7 @@ public final class CsvMatrixWriter implements ReportWriter {
         m.put("weight_init", c == null ? null : c.weightInit().label());
         m.put("activation", c == null ? null : c.activation().name());
         m.put("batch_norm", c == null ? null : c.batchNorm());
-        m.put("bias_init", c == null ? null : c.biasInit());
+        m.put("bias_init", c == null ? null : c.biasInit().label());
         m.put("seed", c == null ? null : c.seed());
         m.put("optimizer", c == null ? null : c.training().optimizer().name());
         m.put("learning_rate", c == null ? null : c.training().learningRate());
@@ -70,6 +70,10 @@ public final class CsvMatrixWriter implements ReportWriter {
         m.put("train_seconds", x == null ? null : x.trainSeconds());
         m.put("samples_per_second", x == null ? null : x.samplesPerSecond());
         m.put("parameter_count", x == null ? null : x.parameterCount());
+        m.put("grad_ratio_step0", r == null ? null : r.diagnostics().gradientRatio());
+        m.put("max_dead_fraction_step0", r == null ? null : r.diagnostics().maxDeadFraction());
+        m.put("max_saturated_fraction_step0", r == null ? null : r.diagnostics().maxSaturatedFraction());
+        m.put("min_distinct_units", r == null ? null : r.diagnostics().minDistinctUnits());
         m.put("git_commit", r == null ? null : r.provenance().gitCommit());
         m.put("backend", r == null ? null : r.provenance().backend());
         m.put("dataset_sha256", r == null ? null : r.provenance().datasets().stream()

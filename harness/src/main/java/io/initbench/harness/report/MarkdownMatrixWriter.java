@@ -25,15 +25,15 @@ import java.util.function.Function;
 public final class MarkdownMatrixWriter implements ReportWriter {
 
     /** The axes that split tables; initializer and activation are the table's rows and columns. */
-    private record Group(String dataset, String architecture, int depth, int width, double biasInit, boolean bn) {
+    private record Group(String dataset, String architecture, int depth, int width, String biasInit, boolean bn) {
         static Group of(CellSpec c) {
             return new Group(c.dataset().key(), c.architecture().name().toLowerCase(Locale.ROOT), c.depth(),
-                    c.width(), c.biasInit(), c.batchNorm());
+                    c.width(), c.biasInit().label(), c.batchNorm());
         }
 
         String title() {
             return dataset + " · " + architecture + " depth " + depth + " width " + width + " · bias "
-                    + fmt(biasInit, 2) + " · BatchNorm " + (bn ? "on" : "off");
+                    + biasInit + " · BatchNorm " + (bn ? "on" : "off");
         }
     }
 
@@ -75,6 +75,12 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             out.append("\nTraining samples until test accuracy ≥ ").append(fmt(t.targetAccuracy(), 3))
                     .append(" (mean over seeds that reached it; — = none did)\n\n");
             table(out, g.getValue(), rs -> speedEntry(rs));
+            out.append("\nStep-0 gradient norm, first weight layer ÷ output layer (geometric mean over seeds;"
+                    + " ≪ 1 vanishing, ≫ 1 exploding)\n\n");
+            table(out, g.getValue(), MarkdownMatrixWriter::gradientRatioEntry);
+            out.append("\nDistinct units after training, fewest in any hidden layer (worst seed) / width"
+                    + " (1 = the layer collapsed to a single unit)\n\n");
+            table(out, g.getValue(), MarkdownMatrixWriter::distinctEntry);
         }
         List<CellRecord> notOk = run.cells().stream().filter(r -> r.status() != Status.OK).toList();
         if (!notOk.isEmpty()) {
@@ -141,6 +147,34 @@ public final class MarkdownMatrixWriter implements ReportWriter {
         }
         String mean = human(reached.stream().mapToLong(Long::longValue).average().orElseThrow());
         return reached.size() == seeds.size() ? mean : mean + " (" + reached.size() + "/" + seeds.size() + ")";
+    }
+
+    static String gradientRatioEntry(List<CellRecord> seeds) {
+        List<Double> ratios = new ArrayList<>();
+        for (CellRecord r : seeds) {
+            Double g = r.diagnostics().gradientRatio();
+            if (g != null && g > 0 && Double.isFinite(g)) {
+                ratios.add(Math.log(g));
+            }
+        }
+        if (ratios.isEmpty()) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%.3g", Math.exp(ratios.stream().mapToDouble(Double::doubleValue).average()
+                .orElseThrow()));
+    }
+
+    static String distinctEntry(List<CellRecord> seeds) {
+        Integer worst = null;
+        Integer width = null;
+        for (CellRecord r : seeds) {
+            Integer d = r.diagnostics().minDistinctUnits();
+            if (d != null && (worst == null || d < worst)) {
+                worst = d;
+                width = r.diagnostics().layerWidths().get(r.diagnostics().distinctUnits().indexOf(d));
+            }
+        }
+        return worst == null ? "—" : worst + "/" + width;
     }
 
     /** "**DIVERGED** 2/3, SKIPPED 1/3" for the seeds that did not end OK. */

@@ -12,10 +12,12 @@ import java.util.List;
  */
 public record CellRecord(int formatVersion, String cellId, int index, String suite, String runId, CellSpec cell,
                          Status status, String reason, String error, Metrics metrics, List<CurvePoint> curve,
-                         String startedAt, String finishedAt, String worker, Provenance provenance) {
-    public static final int FORMAT_VERSION = 1;
+                         Diagnostics diagnostics, String startedAt, String finishedAt, String worker, Provenance provenance) {
+    public static final int FORMAT_VERSION = 2;
 
     public CellRecord {
         curve = List.copyOf(curve);
+        // records of cells that never trained, or written before diagnostics existed, carry none
+        diagnostics = diagnostics == null ? Diagnostics.none() : diagnostics;
     }
 }

@@ -13,10 +13,11 @@ import org.nd4j.linalg.activations.Activation;
  */
 public record Axes(List<DatasetId> dataset, List<Architecture> architecture, List<Integer> depth, List<Integer> width,
                    List<InitSpec> weightInit, List<Activation> activation, List<Boolean> batchNorm,
-                   List<Double> biasInit, List<Long> seed) {
+                   List<BiasSpec> biasInit, List<Long> seed) {
 
     public static final Axes DEFAULTS = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(2),
-            List.of(256), List.of(InitSpec.parse("XAVIER")), List.of(Activation.RELU), List.of(false), List.of(0.0),
+            List.of(256), List.of(InitSpec.parse("XAVIER")), List.of(Activation.RELU), List.of(false),
+            List.of(new BiasSpec.Constant(0.0)),
             List.of(1L));
 
     public Axes {
@@ -27,7 +28,7 @@ public record Axes(List<DatasetId> dataset, List<Architecture> architecture, Lis
         weightInit = check("weightInit", weightInit, InitSpec::label);
         activation = check("activation", activation, Enum::name);
         batchNorm = check("batchNorm", batchNorm, String::valueOf);
-        biasInit = check("biasInit", biasInit, String::valueOf);
+        biasInit = check("biasInit", biasInit, BiasSpec::label);
         seed = check("seed", seed, String::valueOf);
         for (int d : depth) {
             if (d < 1 || d > 1000) {
@@ -37,11 +38,6 @@ public record Axes(List<DatasetId> dataset, List<Architecture> architecture, Lis
         for (int w : width) {
             if (w < 1 || w > 1 << 16) {
                 throw new SuiteException("axes.width: " + w + " is not a valid width; use 1..65536 units");
-            }
-        }
-        for (double b : biasInit) {
-            if (!Double.isFinite(b)) {
-                throw new SuiteException("axes.biasInit: " + b + " is not a finite number");
             }
         }
     }

@@ -11,7 +11,7 @@ import org.nd4j.linalg.activations.Activation;
 
 /** One training run: a point of the grid plus the suite's training settings. */
 public record CellSpec(DatasetId dataset, Architecture architecture, int depth, int width, InitSpec weightInit,
-                       Activation activation, boolean batchNorm, double biasInit, long seed,
+                       Activation activation, boolean batchNorm, BiasSpec biasInit, long seed,
                        TrainingSettings training) {
 
     /**
@@ -29,7 +29,7 @@ public record CellSpec(DatasetId dataset, Architecture architecture, int depth, 
         p.put("weightInit", weightInit.label());
         p.put("activation", activation.name());
         p.put("batchNorm", Boolean.toString(batchNorm));
-        p.put("biasInit", Double.toString(biasInit));
+        p.put("biasInit", biasInit.label());
         p.put("seed", Long.toString(seed));
         p.put("optimizer", training.optimizer().name());
         p.put("learningRate", Double.toString(training.learningRate()));
@@ -59,7 +59,7 @@ public record CellSpec(DatasetId dataset, Architecture architecture, int depth, 
     /** Short human label for logs: the axes that usually vary. */
     public String label() {
         return dataset.key() + " " + architecture.name().toLowerCase() + depth + "x" + width + " " + weightInit.label()
-                + " " + activation.name() + (batchNorm ? " +BN" : "") + (biasInit != 0 ? " b=" + biasInit : "")
+                + " " + activation.name() + (batchNorm ? " +BN" : "") + (biasInit.equals(new BiasSpec.Constant(0.0)) ? "" : " bias " + biasInit.label())
                 + " seed " + seed;
     }
 }

@@ -31,7 +31,7 @@ public final class Grid {
                         for (boolean bn : a.batchNorm()) {
                             for (Activation act : a.activation()) {
                                 for (InitSpec init : a.weightInit()) {
-                                    for (double bias : a.biasInit()) {
+                                    for (BiasSpec bias : a.biasInit()) {
                                         for (long seed : a.seed()) {
                                             cells.add(new CellSpec(dataset, arch, depth, width, init, act, bn, bias,
                                                     seed, suite.training()));

@@ -17,7 +17,14 @@ import org.deeplearning4j.nn.weights.WeightInit;
  *       bare DL4J name {@code NORMAL} is something else: N(0, 1/fan_in).</li>
  *   <li>{@code UNIFORM(a, b)}: U[a, b]. (Bare {@code UNIFORM} is DL4J's U[-1/√fan_in, 1/√fan_in].)</li>
  *   <li>{@code CONSTANT(c)}: every weight c.</li>
+ *   <li>{@code SPARSE(k[, std])}: Martens 2010, k (default 15) non-zero N(0, std²) incoming weights per
+ *       unit (std default 1).</li>
+ *   <li>{@code ORTHOGONAL(gain)}: Saxe et al. 2013, gain (default 1) × a (semi-)orthogonal matrix.</li>
+ *   <li>{@code LSUV(tol, maxIter)}: Mishkin &amp; Matas 2015, orthogonal, then each layer's pre-activation
+ *       variance on one training batch is scaled to 1 ± tol (defaults 0.1, 10 iterations per layer).</li>
+ *   <li>{@code PRETRAINED(path)}: the weights of a saved DL4J model with the same layer shapes.</li>
  * </ul>
+ * Bare {@code SPARSE}, {@code ORTHOGONAL} and {@code LSUV} take the defaults.
  * {@link #label()} is the canonical spelling used in cell ids, tables and records.
  */
 public sealed interface InitSpec {
@@ -78,14 +85,86 @@ public sealed interface InitSpec {
         }
     }
 
+    record Sparse(int k, double std) implements InitSpec {
+        public static final int DEFAULT_K = 15;
+
+        public Sparse {
+            if (k < 1 || !(std > 0) || !Double.isFinite(std)) {
+                throw new SuiteException("SPARSE(k, std) needs k >= 1 and std > 0, got SPARSE(" + k + ", " + std + ")");
+            }
+        }
+
+        @Override
+        public String label() {
+            return std == 1.0 ? "SPARSE(" + k + ")" : "SPARSE(" + k + "," + num(std) + ")";
+        }
+    }
+
+    record Orthogonal(double gain) implements InitSpec {
+        public Orthogonal {
+            if (!(gain > 0) || !Double.isFinite(gain)) {
+                throw new SuiteException("ORTHOGONAL(gain) needs a finite gain > 0, got " + gain);
+            }
+        }
+
+        @Override
+        public String label() {
+            return "ORTHOGONAL(" + num(gain) + ")";
+        }
+    }
+
+    /** LSUV: orthogonal pre-init, then data-dependent rescaling after {@code net.init()}. */
+    record Lsuv(double tolerance, int maxIterations) implements InitSpec {
+        public Lsuv {
+            if (!(tolerance > 0 && tolerance < 1) || maxIterations < 1) {
+                throw new SuiteException("LSUV(tol, maxIter) needs 0 < tol < 1 and maxIter >= 1, got LSUV(" + tolerance
+                        + ", " + maxIterations + ")");
+            }
+        }
+
+        @Override
+        public String label() {
+            return "LSUV(" + num(tolerance) + "," + maxIterations + ")";
+        }
+    }
+
+    /** Weights copied from a saved DL4J model after {@code net.init()}. */
+    record Pretrained(String path) implements InitSpec {
+        public Pretrained {
+            if (path == null || path.isBlank()) {
+                throw new SuiteException("PRETRAINED(path) needs the path of a saved DL4J model (.zip)");
+            }
+            path = path.trim();
+        }
+
+        @Override
+        public String label() {
+            return "PRETRAINED(" + path + ")";
+        }
+    }
+
     Pattern CALL = Pattern.compile("([A-Za-z_]+)\\s*\\(([^()]*)\\)");
-    List<String> PARAMETERISED = List.of("NORMAL(mean,std)", "UNIFORM(a,b)", "CONSTANT(c)");
+    List<String> PARAMETERISED = List.of("NORMAL(mean,std)", "UNIFORM(a,b)", "CONSTANT(c)", "SPARSE(k[,std])",
+            "ORTHOGONAL(gain)", "LSUV(tol,maxIter)", "PRETRAINED(path)");
 
     static InitSpec parse(String text) {
         String s = text.trim();
+        switch (s.toUpperCase(Locale.ROOT)) {
+            case "SPARSE":
+                return new Sparse(Sparse.DEFAULT_K, 1.0);
+            case "ORTHOGONAL":
+                return new Orthogonal(1.0);
+            case "LSUV":
+                return new Lsuv(0.1, 10);
+            default:
+                break;
+        }
         Matcher m = CALL.matcher(s);
         if (m.matches()) {
             String name = m.group(1).toUpperCase(Locale.ROOT);
+            if (name.equals("PRETRAINED")) {
+                return new Pretrained(m.group(2));
+            }
             double[] args = args(s, m.group(2));
             return switch (name) {
                 case "NORMAL" -> {
@@ -99,6 +178,20 @@ public sealed interface InitSpec {
                 case "CONSTANT" -> {
                     arity(s, args, 1);
                     yield new Constant(args[0]);
+                }
+                case "SPARSE" -> {
+                    if (args.length < 1 || args.length > 2) {
+                        arity(s, args, 1);
+                    }
+                    yield new Sparse(whole(s, args[0]), args.length == 2 ? args[1] : 1.0);
+                }
+                case "ORTHOGONAL" -> {
+                    arity(s, args, 1);
+                    yield new Orthogonal(args[0]);
+                }
+                case "LSUV" -> {
+                    arity(s, args, 2);
+                    yield new Lsuv(args[0], whole(s, args[1]));
                 }
                 default -> throw unknown(s);
             };
@@ -124,6 +217,13 @@ public sealed interface InitSpec {
             }
         }
         return out;
+    }
+
+    private static int whole(String spec, double v) {
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            throw new SuiteException("weightInit " + spec + ": " + v + " must be a whole number");
+        }
+        return (int) v;
     }
 
     private static void arity(String whole, double[] args, int n) {

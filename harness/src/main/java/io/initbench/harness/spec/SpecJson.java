@@ -33,6 +33,8 @@ public final class SpecJson {
         SimpleModule m = new SimpleModule("initbench-spec");
         m.addDeserializer(InitSpec.class, byName(InitSpec::parse));
         m.addSerializer(InitSpec.class, labelled(InitSpec::label));
+        m.addDeserializer(BiasSpec.class, byName(BiasSpec::parse));
+        m.addSerializer(BiasSpec.class, labelled(BiasSpec::label));
         m.addDeserializer(DatasetId.class, byName(DatasetId::parse));
         m.addSerializer(DatasetId.class, labelled(DatasetId::key));
         m.addDeserializer(Activation.class, byName(SpecJson::activation));

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  */
 public final class SuiteLoader {
     /** Built-in suites, shipped as {@code /suites/<name>.yaml}. */
-    public static final List<String> BUILT_IN = List.of("smoke", "relu-vs-tanh");
+    public static final List<String> BUILT_IN = List.of("smoke", "relu-vs-tanh", "symmetry", "deep-signal");
 
     /**
      * Override property → path in the suite tree. Axis overrides take comma-separated lists; commas
@@ -168,7 +168,7 @@ public final class SuiteLoader {
     }
 
     /** Splits on commas that are not inside parentheses; blank items are kept so they fail validation. */
-    static List<String> splitTopLevel(String s) {
+    public static List<String> splitTopLevel(String s) {
         List<String> out = new ArrayList<>();
         int depth = 0;
         StringBuilder cur = new StringBuilder();

@@ -1,18 +1,28 @@
 package io.initbench.harness.train;
 
+import io.initbench.harness.diagnostics.SignalProbe;
 import io.initbench.harness.model.ModelFactory;
+import io.initbench.harness.model.PostInit;
+import io.initbench.harness.result.Diagnostics;
+import io.initbench.harness.result.GradientPoint;
+import io.initbench.harness.result.LayerSignal;
 import io.initbench.harness.result.CurvePoint;
 import io.initbench.harness.result.Metrics;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.TrainingSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,33 +36,62 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * iteration more than it had to, not the rest of its epochs.
  */
 public final class CellTrainer {
+    private final Path modelsDir;
+
+    /** @param modelsDir where to save each trained (non-diverged) network as {@code <cell id>.zip}; null = don't */
+    public CellTrainer(Path modelsDir) {
+        this.modelsDir = modelsDir;
+    }
+
+    public CellTrainer() {
+        this(null);
+    }
 
     /** What a cell produced; the runner adds identity and provenance to make a record. */
-    public record Outcome(Status status, String reason, String error, Metrics metrics, List<CurvePoint> curve) {
+    public record Outcome(Status status, String reason, String error, Metrics metrics, List<CurvePoint> curve,
+                          Diagnostics diagnostics) {
     }
 
     public Outcome run(CellSpec cell, PreparedData data) {
         long start = System.nanoTime();
         MultiLayerNetwork net;
+        int probeSize = Math.min(cell.training().batchSize(), data.trainCount());
+        Batches.Batch probe = new Batches(data, probeSize).fill(probeOrder(cell, data.trainCount()), 0, probeSize);
+        List<PostInit.LsuvLayer> lsuv;
         try {
             MultiLayerConfiguration conf = ModelFactory.build(cell);
             net = new MultiLayerNetwork(conf);
             net.init();
+            lsuv = PostInit.apply(cell, net, probe.features());
         } catch (RuntimeException e) {
-            return new Outcome(Status.SKIPPED, "DL4J cannot build this cell: " + rootMessage(e), null,
-                    Metrics.none(seconds(start)), List.of());
+            return new Outcome(Status.SKIPPED, "cannot build this cell: " + rootMessage(e), null,
+                    Metrics.none(seconds(start)), List.of(), Diagnostics.none());
         }
         try {
-            return train(cell, data, net, start);
+            return train(cell, data, net, start, probe, lsuv);
         } catch (RuntimeException | OutOfMemoryError e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             return new Outcome(Status.ERROR, e.getClass().getSimpleName() + ": " + rootMessage(e), trace.toString(),
-                    Metrics.none(seconds(start)), List.of());
+                    Metrics.none(seconds(start)), List.of(), Diagnostics.none());
         }
     }
 
-    private Outcome train(CellSpec cell, PreparedData data, MultiLayerNetwork net, long start) {
+    /**
+     * The probe batch (LSUV's data, step-0 diagnostics): a fixed, seeded sample of the training split,
+     * drawn from its own generator so that the training shuffle is the same with or without it.
+     */
+    private static int[] probeOrder(CellSpec cell, int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        shuffle(order, new Random(cell.seed() ^ 0x9E3779B97F4A7C15L));
+        return order;
+    }
+
+    private Outcome train(CellSpec cell, PreparedData data, MultiLayerNetwork net, long start, Batches.Batch probe,
+                          List<PostInit.LsuvLayer> lsuv) {
         TrainingSettings t = cell.training();
         int n = data.trainCount();
         int batch = Math.min(t.batchSize(), n);
@@ -60,6 +99,13 @@ public final class CellTrainer {
         long totalIters = itersPerEpoch * t.epochs();
         long evalEvery = t.evalEvery() == 0 ? itersPerEpoch : t.evalEvery();
         long budgetNanos = (long) (t.maxCellSeconds() * 1e9);
+
+        SignalProbe signals = new SignalProbe(net, cell.activation());
+        double[] stepZeroNorms = new double[signals.weightLayerIndices().size()];
+        List<LayerSignal> stepZero = signals.stepZero(probe.features(), probe.labels(), stepZeroNorms);
+        double lastNorm = stepZeroNorms[stepZeroNorms.length - 1];
+        Double gradientRatio = lastNorm > 0 ? stepZeroNorms[0] / lastNorm : null;
+        List<GradientPoint> during = new ArrayList<>();
 
         Evaluator evaluator = new Evaluator(data);
         List<CurvePoint> curve = new ArrayList<>();
@@ -108,6 +154,7 @@ public final class CellTrainer {
                 boolean overBudget = budgetNanos > 0 && System.nanoTime() - start > budgetNanos;
                 if (last || overBudget || iteration % evalEvery == 0) {
                     long e0 = System.nanoTime();
+                    during.add(signals.during(iteration, b.features(), b.labels()));
                     double acc = evaluator.accuracy(net);
                     evalNanos += System.nanoTime() - e0;
                     curve.add(new CurvePoint(iteration, samples, trainNanos / 1e9, lossSum / lossCount, acc));
@@ -124,7 +171,20 @@ public final class CellTrainer {
         }
         Metrics metrics = metrics(cell, curve, status, divergedAt, iteration, samples, trainNanos, evalNanos, start,
                 net.numParams());
-        return new Outcome(status, reason, null, metrics, curve);
+        if (modelsDir != null && status != Status.DIVERGED) {
+            try {
+                Files.createDirectories(modelsDir);
+                ModelSerializer.writeModel(net, modelsDir.resolve(cell.id() + ".zip").toFile(), false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save the model of cell " + cell.id() + ": " + e.getMessage(), e);
+            }
+        }
+        // NaN weights compare equal to nothing, so a diverged net has no meaningful unit count
+        List<Integer> distinct = status == Status.DIVERGED ? List.of() : signals.distinctUnits();
+        Diagnostics diagnostics = new Diagnostics(signals.weightLayerIndices(), stepZero, gradientRatio, during,
+                distinct, signals.widths(), lsuv.stream()
+                        .map(l -> new Diagnostics.LsuvStep(l.layer(), l.iterations(), l.variance())).toList());
+        return new Outcome(status, reason, null, metrics, curve, diagnostics);
     }
 
     /** Null when finite, else what is not. */
@@ -197,13 +257,15 @@ public final class CellTrainer {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /** The exception's own message, with its root cause's when that says something more. */
     static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String msg = root.getMessage();
-        return msg == null ? root.getClass().getSimpleName() : msg;
+        String top = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String rootMsg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e || top.contains(rootMsg) ? top : top + " (cause: " + rootMsg + ")";
     }
 
     /** Reusable mini-batch buffers: one pair for full batches, one for the short last batch. */

@@ -45,9 +45,15 @@ public final class SuiteRunner {
     }
 
     private final int workers;
-    private final CellTrainer trainer = new CellTrainer();
+    private final CellTrainer trainer;
 
     public SuiteRunner(int workers) {
+        this(workers, null);
+    }
+
+    /** @param modelsDir save every trained network there (for PRETRAINED); null = don't */
+    public SuiteRunner(int workers, java.nio.file.Path modelsDir) {
+        this.trainer = new CellTrainer(modelsDir);
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1, got " + workers + "; pass -Dworkers=1 or more");
         }
@@ -86,7 +92,7 @@ public final class SuiteRunner {
                     Instant started = Instant.now();
                     CellTrainer.Outcome o = trainer.run(cell, data.get(DataKey.of(cell)));
                     CellRecord record = new CellRecord(CellRecord.FORMAT_VERSION, cell.id(), index, suite,
-                            provenance.runId(), cell, o.status(), o.reason(), o.error(), o.metrics(), o.curve(),
+                            provenance.runId(), cell, o.status(), o.reason(), o.error(), o.metrics(), o.curve(), o.diagnostics(),
                             started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance);
                     store.append(record);
                     records.add(record);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.initbench.datasets.DatasetId;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.Axes;
+import io.initbench.harness.spec.BiasSpec;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.InitSpec;
@@ -44,7 +45,8 @@ class ModelFactoryTest {
     void everyLayerCarriesTheCellsInitActivationAndBatchNorm() {
         Axes axes = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(3), List.of(16),
                 List.of(InitSpec.parse("XAVIER"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("RELU_UNIFORM")),
-                List.of(Activation.RELU, Activation.TANH, Activation.SIGMOID), List.of(false, true), List.of(0.0, 0.01),
+                List.of(Activation.RELU, Activation.TANH, Activation.SIGMOID), List.of(false, true),
+                List.of(BiasSpec.parse("0"), BiasSpec.parse("0.01")),
                 List.of(7L));
         List<CellSpec> cells = Grid.cells(new SuiteSpec("t", "", axes, TrainingSettings.DEFAULTS));
         assertEquals(36, cells.size());
@@ -58,7 +60,7 @@ class ModelFactoryTest {
             for (Layer l : layers) {
                 if (l instanceof BaseLayer b && !(l instanceof BatchNormalization)) {
                     assertEquals(Initializers.of(cell.weightInit()), b.getWeightInitFn(), cell.label() + " " + l);
-                    assertEquals(cell.biasInit(), b.getBiasInit(), cell.label());
+                    assertEquals(cell.biasInit().constantPart(), b.getBiasInit(), cell.label());
                 }
                 if (l instanceof DenseLayer d && !(l instanceof OutputLayer)) {
                     dense++;
@@ -90,7 +92,7 @@ class ModelFactoryTest {
     @Test
     void cnnBuildsAndRunsOnBothDatasets() {
         for (DatasetId ds : DatasetId.values()) {
-            CellSpec cell = new CellSpec(ds, Architecture.CNN, 2, 64, InitSpec.parse("RELU"), Activation.RELU, true, 0.0,
+            CellSpec cell = new CellSpec(ds, Architecture.CNN, 2, 64, InitSpec.parse("RELU"), Activation.RELU, true, BiasSpec.parse("0"),
                     1, TrainingSettings.DEFAULTS);
             MultiLayerConfiguration conf = ModelFactory.build(cell);
             List<Layer> layers = layers(conf);

@@ -6,11 +6,14 @@ import io.initbench.datasets.DatasetId;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.CurvePoint;
 import io.initbench.harness.result.DatasetProvenance;
+import io.initbench.harness.result.Diagnostics;
+import io.initbench.harness.result.LayerSignal;
 import io.initbench.harness.result.Metrics;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.Axes;
+import io.initbench.harness.spec.BiasSpec;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.InitSpec;
@@ -39,7 +42,8 @@ class ReportGoldenTest {
         Axes axes = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(4), List.of(256),
                 List.of(InitSpec.parse("ZERO"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("RELU"),
                         InitSpec.parse("IDENTITY")),
-                List.of(Activation.RELU, Activation.TANH), List.of(false, true), List.of(0.0), List.of(1L, 2L));
+                List.of(Activation.RELU, Activation.TANH), List.of(false, true), List.of(BiasSpec.parse("0")),
+                List.of(1L, 2L));
         TrainingSettings t = TrainingSettings.DEFAULTS;
         SuiteSpec suite = new SuiteSpec("golden", "Fixture for the report writers.", axes, new TrainingSettings(
                 t.optimizer(), t.learningRate(), t.batchSize(), t.epochs(), t.evalEvery(), 0.95, 0, 0,
@@ -69,10 +73,17 @@ class ReportGoldenTest {
             };
             List<CurvePoint> curve = status == Status.SKIPPED ? List.of()
                     : List.of(new CurvePoint(0, 0, 0, null, 0.1), new CurvePoint(938, 120000, 12.5, 0.25, acc));
+            boolean zero = c.weightInit().label().equals("ZERO");
+            Diagnostics d = status == Status.SKIPPED ? Diagnostics.none() : new Diagnostics(List.of(0, 1, 2, 3, 4),
+                    List.of(new LayerSignal(0, 0.0, zero ? 0.0 : 1.0, 0.5, zero ? 0.0 : 0.6, 0.01, null,
+                            c.activation() == Activation.RELU ? rnd.nextInt(10) / 100.0 : null)),
+                    zero ? null : Math.exp(rnd.nextGaussian() * 3), List.of(),
+                    status == Status.DIVERGED ? List.of() : List.of(zero ? 1 : 256, zero ? 1 : 256 - rnd.nextInt(2), 256,
+                            256), List.of(256, 256, 256, 256), List.of());
             records.add(new CellRecord(1, c.id(), i, "golden", p.runId(), c, status,
                     status == Status.OK ? null : status == Status.SKIPPED ? "DL4J cannot build this cell: not square"
                             : "training loss became NaN at iteration 37 (epoch 1)",
-                    null, m, curve, "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", "worker-1", p));
+                    null, m, curve, d, "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", "worker-1", p));
         }
         return new RunResults(suite, p, records);
     }

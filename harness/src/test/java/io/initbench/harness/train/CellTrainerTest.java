@@ -10,7 +10,10 @@ import io.initbench.harness.result.CurvePoint;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Optimizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -77,6 +80,29 @@ class CellTrainerTest {
         assertEquals(Status.SKIPPED, o.status());
         assertTrue(o.reason().contains("IDENTITY") && o.reason().contains("square"), o.reason());
         assertEquals(0, o.metrics().iterations());
+    }
+
+    @Test
+    void pretrainedStartsFromTheSavedWeightsAndRejectsOtherShapes(@TempDir Path models) {
+        CellSpec source = TestData.cell("XAVIER", Activation.TANH, false, 3, TestData.training(Optimizer.SGD, 0.1, 2));
+        CellTrainer.Outcome trained = new CellTrainer(models).run(source, data);
+        Path saved = models.resolve(source.id() + ".zip");
+        assertTrue(Files.exists(saved));
+        CellSpec warm = TestData.cell("PRETRAINED(" + saved + ")", Activation.TANH, false, 9,
+                TestData.training(Optimizer.SGD, 0.1, 1));
+        CellTrainer.Outcome o = trainer.run(warm, data);
+        assertEquals(Status.OK, o.status(), o.reason());
+        assertEquals(trained.metrics().finalAccuracy(), o.metrics().initialAccuracy(),
+                "step 0 of the pretrained cell is the saved network");
+        CellSpec wider = new CellSpec(warm.dataset(), warm.architecture(), warm.depth(), 64, warm.weightInit(),
+                warm.activation(), false, warm.biasInit(), 9, warm.training());
+        CellTrainer.Outcome mismatch = trainer.run(wider, data);
+        assertEquals(Status.SKIPPED, mismatch.status());
+        assertTrue(mismatch.reason().contains("shape [784, 32] in the saved model but [784, 64]"), mismatch.reason());
+        CellTrainer.Outcome missing = trainer.run(TestData.cell("PRETRAINED(" + models.resolve("nope.zip") + ")",
+                Activation.TANH, false, 9, TestData.training(Optimizer.SGD, 0.1, 1)), data);
+        assertEquals(Status.SKIPPED, missing.status());
+        assertTrue(missing.reason().contains("cannot read the saved model"), missing.reason());
     }
 
     @Test

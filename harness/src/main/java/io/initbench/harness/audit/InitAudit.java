@@ -1,0 +1,193 @@
+package io.initbench.harness.audit;
+
+import io.initbench.harness.model.Initializers;
+import io.initbench.harness.model.UnitLayout;
+import io.initbench.harness.spec.InitSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.nn.weights.IWeightInit;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Samples an initializer on a shape until about {@code samples} weights were drawn and compares the
+ * empirical moments with its {@link Claim}. Tolerances are far wider than sampling error (with 2M
+ * weights the variance estimate is good to ~0.1 %, the kurtosis to ~0.005), so a FAIL is a real
+ * deviation, not noise.
+ */
+public final class InitAudit {
+    public static final double VARIANCE_TOLERANCE = 0.03;
+    public static final double KURTOSIS_TOLERANCE = 0.15;
+    public static final double ORTHOGONALITY_TOLERANCE = 1e-4;
+
+    public enum Verdict { PASS, FAIL, NO_CLAIM, NOT_APPLICABLE }
+
+    /** One initializer on one shape. {@code check} is the sparsity or orthogonality measurement, if any. */
+    public record Row(String init, String shape, double fanIn, double fanOut, String formula, Double expectedMean,
+                      double measuredMean, Double expectedVariance, double measuredVariance, Double ratio,
+                      Double expectedKurtosis, Double measuredKurtosis, String check, Verdict verdict, String note) {
+    }
+
+    private final long samples;
+    private final long seed;
+
+    public InitAudit(long samples, long seed) {
+        this.samples = samples;
+        this.seed = seed;
+    }
+
+    /** Everything initbench can name: every DL4J WeightInit and the project's own initializers. */
+    public static List<InitSpec> defaultInitializers() {
+        List<InitSpec> out = new ArrayList<>();
+        for (WeightInit w : WeightInit.values()) {
+            if (w != WeightInit.DISTRIBUTION) {
+                out.add(new InitSpec.Dl4j(w));
+            }
+        }
+        for (String s : List.of("NORMAL(0,0.01)", "UNIFORM(-0.05,0.05)", "CONSTANT(0.1)", "SPARSE(15)",
+                "ORTHOGONAL(1)", "LSUV")) {
+            out.add(InitSpec.parse(s));
+        }
+        return out;
+    }
+
+    public List<Row> run(List<InitSpec> inits, List<AuditShape> shapes) {
+        List<Row> rows = new ArrayList<>();
+        for (InitSpec spec : inits) {
+            for (AuditShape shape : shapes) {
+                rows.add(audit(spec.label(), spec, Initializers.of(spec), shape));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * @param claimed what the initializer says it is
+     * @param impl    what actually draws the weights (normally {@code Initializers.of(claimed)}; a test
+     *                passes a deliberately wrong one)
+     */
+    public Row audit(String label, InitSpec claimed, IWeightInit impl, AuditShape shape) {
+        Optional<Claim> claim = Claim.of(claimed, shape);
+        int n = (int) shape.length();
+        int draws = (int) Math.max(1, (samples + n - 1) / n);
+        Nd4j.getRandom().setSeed(seed);
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double worstOrthogonality = 0;
+        int minNonZero = Integer.MAX_VALUE;
+        int maxNonZero = 0;
+        UnitLayout layout = UnitLayout.of(shape.shape(), shape.order());
+        for (int d = 0; d < draws; d++) {
+            INDArray view = Nd4j.createUninitialized(DataType.FLOAT, 1, n);
+            try {
+                impl.init(shape.fanIn(), shape.fanOut(), shape.shape(), shape.order(), view);
+            } catch (RuntimeException e) {
+                return new Row(label, shape.name(), shape.fanIn(), shape.fanOut(), "", null, Double.NaN, null,
+                        Double.NaN, null, null, null, "", Verdict.NOT_APPLICABLE, e.getMessage());
+            }
+            float[] w = view.data().asFloat();
+            for (float f : w) {
+                double x = f;
+                double x2 = x * x;
+                s1 += x;
+                s2 += x2;
+                s3 += x2 * x;
+                s4 += x2 * x2;
+            }
+            if (claim.isPresent() && claim.get().family() == Claim.Family.SPARSE) {
+                for (int u = 0; u < layout.units(); u++) {
+                    int nz = 0;
+                    for (int i = 0; i < layout.fanIn(); i++) {
+                        if (w[u * layout.fanIn() + i] != 0f) {
+                            nz++;
+                        }
+                    }
+                    minNonZero = Math.min(minNonZero, nz);
+                    maxNonZero = Math.max(maxNonZero, nz);
+                }
+            }
+            if (claim.isPresent() && claim.get().family() == Claim.Family.ORTHOGONAL && d < 3) {
+                worstOrthogonality = Math.max(worstOrthogonality, orthogonalityError(w, layout, claim.get().gain()));
+            }
+        }
+        double count = (double) draws * n;
+        double mean = s1 / count;
+        double var = s2 / count - mean * mean;
+        double m4 = s4 / count - 4 * mean * s3 / count + 6 * mean * mean * s2 / count - 3 * Math.pow(mean, 4);
+        double kurtosis = var > 0 ? m4 / (var * var) : Double.NaN;
+        if (claim.isEmpty()) {
+            return new Row(label, shape.name(), shape.fanIn(), shape.fanOut(), "", null, mean, null, var, null, null,
+                    kurtosis, "", Verdict.NO_CLAIM, "the name makes no distributional claim");
+        }
+        Claim c = claim.get();
+        List<String> problems = new ArrayList<>();
+        Double ratio = null;
+        if (c.variance() == 0) {
+            if (var > 1e-12) {
+                problems.add("variance " + var + " where the claim is a constant");
+            }
+        } else {
+            ratio = var / c.variance();
+            // the sample's own standard error of the variance: sqrt((kurtosis - 1) / n). Tiny for dense
+            // draws; large for sparse ones, where few weights are non-zero
+            double standardError = Math.sqrt(Math.max(0, kurtosis - 1) / count);
+            if (Math.abs(ratio - 1) > Math.max(VARIANCE_TOLERANCE, 5 * standardError)) {
+                problems.add(String.format(java.util.Locale.ROOT, "variance is %.3f× the claim", ratio));
+            }
+        }
+        double meanSlack = 6 * Math.sqrt(Math.max(c.variance(), 1e-30) / count) + 1e-6 * (1 + Math.abs(c.mean()));
+        if (Math.abs(mean - c.mean()) > meanSlack) {
+            problems.add(String.format(java.util.Locale.ROOT, "mean %.4g, claim %.4g", mean, c.mean()));
+        }
+        Double expectedKurtosis = Double.isNaN(c.family().kurtosis) ? null : c.family().kurtosis;
+        if (expectedKurtosis != null && Math.abs(kurtosis - expectedKurtosis) > KURTOSIS_TOLERANCE) {
+            problems.add(String.format(java.util.Locale.ROOT, "kurtosis %.2f: not %s-shaped", kurtosis,
+                    c.family().name().toLowerCase()));
+        }
+        String check = "";
+        if (c.family() == Claim.Family.SPARSE) {
+            check = "non-zeros per unit " + (minNonZero == maxNonZero ? minNonZero : minNonZero + ".." + maxNonZero);
+            if (minNonZero != c.sparseK() || maxNonZero != c.sparseK()) {
+                problems.add("expected exactly " + c.sparseK() + " non-zero incoming weights per unit");
+            }
+        } else if (c.family() == Claim.Family.ORTHOGONAL) {
+            check = String.format(java.util.Locale.ROOT, "max|WWᵀ−g²I| %.1e", worstOrthogonality);
+            if (worstOrthogonality > ORTHOGONALITY_TOLERANCE) {
+                problems.add("not orthogonal");
+            }
+        }
+        return new Row(label, shape.name(), shape.fanIn(), shape.fanOut(), c.formula(), c.mean(), mean, c.variance(),
+                var, ratio, expectedKurtosis, Double.isNaN(kurtosis) ? null : kurtosis, check,
+                problems.isEmpty() ? Verdict.PASS : Verdict.FAIL, String.join("; ", problems));
+    }
+
+    /**
+     * max |M Mᵀ − g² I| over the smaller Gram matrix of the units × fanIn matrix M: orthonormal rows
+     * when units ≤ fanIn, orthonormal columns otherwise.
+     */
+    static double orthogonalityError(float[] w, UnitLayout layout, double gain) {
+        int rows = layout.units();
+        int cols = layout.fanIn();
+        boolean byRows = rows <= cols;
+        int k = byRows ? rows : cols;
+        int inner = byRows ? cols : rows;
+        double worst = 0;
+        for (int a = 0; a < k; a++) {
+            for (int b = a; b < k; b++) {
+                double dot = 0;
+                for (int i = 0; i < inner; i++) {
+                    double x = byRows ? w[a * cols + i] : w[i * cols + a];
+                    double y = byRows ? w[b * cols + i] : w[i * cols + b];
+                    dot += x * y;
+                }
+                worst = Math.max(worst, Math.abs(dot - (a == b ? gain * gain : 0)));
+            }
+        }
+        return worst;
+    }
+}

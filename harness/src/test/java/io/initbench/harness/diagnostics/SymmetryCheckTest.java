@@ -1,0 +1,92 @@
+package io.initbench.harness.diagnostics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.initbench.datasets.DatasetId;
+import io.initbench.harness.TestData;
+import io.initbench.harness.result.Diagnostics;
+import io.initbench.harness.result.LayerSignal;
+import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.Architecture;
+import io.initbench.harness.spec.BiasSpec;
+import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.InitSpec;
+import io.initbench.harness.spec.Optimizer;
+import io.initbench.harness.train.CellTrainer;
+import io.initbench.harness.train.NativeThreads;
+import io.initbench.harness.train.PreparedData;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+
+class SymmetryCheckTest {
+    private static PreparedData data;
+
+    @BeforeAll
+    static void setUp() {
+        NativeThreads.configure(1);
+        data = TestData.prepared();
+    }
+
+    @Test
+    void countsDistinctRowsWithinTolerance() {
+        double[][] same = {{1, 2, 3}, {1, 2, 3}, {1, 2, 3}};
+        assertEquals(1, SymmetryCheck.distinctUnits(same, 1e-6));
+        double[][] two = {{1, 2, 3}, {1, 2, 3 + 1e-9}, {1, 2.5, 3}};
+        assertEquals(2, SymmetryCheck.distinctUnits(two, 1e-6), "1e-9 apart is the same unit");
+        double[][] oneHuge = {{1e9, 0}, {0.5, 0.25}, {0.5, 0.5}, {0.25, 0.5}};
+        assertEquals(4, SymmetryCheck.distinctUnits(oneHuge, 1e-6), "an exploded unit does not merge the others");
+        double[][] all = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+        assertEquals(4, SymmetryCheck.distinctUnits(all, 1e-6));
+    }
+
+    private static Diagnostics train(String init, String bias, Activation act) {
+        CellSpec cell = new CellSpec(DatasetId.MNIST, Architecture.MLP, 3, 32, InitSpec.parse(init), act, false,
+                BiasSpec.parse(bias), 5, TestData.training(Optimizer.SGD, 0.1, 2));
+        CellTrainer.Outcome o = new CellTrainer().run(cell, data);
+        assertEquals(Status.OK, o.status(), o.reason() + "\n" + o.error());
+        return o.diagnostics();
+    }
+
+    @Test
+    void zeroAndConstantInitCollapseEveryLayerToOneUnit() {
+        assertEquals(List.of(1, 1, 1), train("ZERO", "0", Activation.TANH).distinctUnits());
+        assertEquals(List.of(1, 1, 1), train("CONSTANT(0.05)", "0", Activation.SIGMOID).distinctUnits());
+        assertEquals(List.of(1, 1, 1), train("ZERO", "0.01", Activation.RELU).distinctUnits(),
+                "a constant bias does not break symmetry");
+    }
+
+    @Test
+    void randomInitAndRandomBiasesKeepOrRestoreFullWidth() {
+        assertEquals(List.of(32, 32, 32), train("XAVIER", "0", Activation.TANH).distinctUnits());
+        Diagnostics zeroRandomBias = train("ZERO", "NORMAL(0,0.1)", Activation.TANH);
+        assertTrue(zeroRandomBias.minDistinctUnits() > 1, "random biases break the symmetry of zero weights: "
+                + zeroRandomBias.distinctUnits());
+        assertEquals(List.of(32, 32, 32), zeroRandomBias.layerWidths());
+    }
+
+    @Test
+    void stepZeroShowsVanishingSaturationAndDeadUnits() {
+        // sigmoid's derivative is at most 1/4 and small init shrinks the backward signal further
+        Diagnostics sigmoid = train("NORMAL(0,0.01)", "0", Activation.SIGMOID);
+        assertNotNull(sigmoid.gradientRatio());
+        assertTrue(sigmoid.gradientRatio() < 1e-3, "first-layer gradient vanishes, ratio " + sigmoid.gradientRatio());
+        // under tanh, N(0,0.01) shrinks the forward signal layer by layer (and both gradient ends alike)
+        Diagnostics small = train("NORMAL(0,0.01)", "0", Activation.TANH);
+        List<LayerSignal> s = small.stepZero();
+        assertTrue(s.get(2).actStd() < 1e-3, "signal shrinks layer by layer: " + s);
+        assertTrue(s.get(2).actStd() < s.get(1).actStd() / 5 && s.get(1).actStd() < s.get(0).actStd() / 5, s.toString());
+        Diagnostics xavier = train("XAVIER", "0", Activation.TANH);
+        assertTrue(xavier.gradientRatio() > 0.05 && xavier.gradientRatio() < 20, "xavier ratio " + xavier.gradientRatio());
+        Diagnostics big = train("NORMAL(0,1)", "0", Activation.TANH);
+        assertTrue(big.maxSaturatedFraction() > 0.5, "N(0,1) saturates tanh: " + big.maxSaturatedFraction());
+        Diagnostics negativeBias = train("XAVIER", "-5", Activation.RELU);
+        assertEquals(1.0, negativeBias.maxDeadFraction(), "bias -5 kills every ReLU on the batch");
+        assertEquals(3, xavier.stepZero().size());
+        assertEquals(xavier.during().size(), 1 + (19 * 2) / 5, "one gradient point per evaluation after step 0");
+        assertEquals(4, xavier.during().get(0).gradientNorms().size(), "3 hidden + output");
+    }
+}
