@@ -25,7 +25,7 @@ public final class AuditReport {
                     .append(r.ratio() == null ? "" : String.format(Locale.ROOT, "%.3f", r.ratio())).append(" | ")
                     .append(r.expectedKurtosis() == null ? "" : String.format(Locale.ROOT, "%.1f", r.expectedKurtosis()))
                     .append(r.measuredKurtosis() == null ? "" : String.format(Locale.ROOT, " / %.2f", r.measuredKurtosis()))
-                    .append(" | ").append(r.check()).append(" | ")
+                    .append(" | ").append(r.check().replace("|", "\\|")).append(" | ")
                     .append(r.verdict() == InitAudit.Verdict.FAIL ? "**FAIL**" : r.verdict().name()).append(" | ")
                     .append(r.note() == null ? "" : r.note().replace("|", "\\|").replace("\n", " ")).append(" |\n");
         }

@@ -156,7 +156,7 @@ public final class InitAudit {
                 problems.add("expected exactly " + c.sparseK() + " non-zero incoming weights per unit");
             }
         } else if (c.family() == Claim.Family.ORTHOGONAL) {
-            check = String.format(java.util.Locale.ROOT, "max|WWᵀ−g²I| %.1e", worstOrthogonality);
+            check = String.format(java.util.Locale.ROOT, "max ‖WWᵀ−g²I‖ %.1e", worstOrthogonality);
             if (worstOrthogonality > ORTHOGONALITY_TOLERANCE) {
                 problems.add("not orthogonal");
             }

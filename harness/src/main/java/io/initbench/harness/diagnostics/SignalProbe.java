@@ -18,9 +18,12 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Reads a network's signal and gradients without changing it: forward passes run in inference mode
- * and gradient computations leave parameters and updater state alone (the next {@code fit} recomputes
- * the gradient it applies).
+ * Reads a network's signal and gradients without changing it. Forward passes run in training mode,
+ * because that is what the first update sees: in inference mode an untrained BatchNormalization layer
+ * (running mean 0, variance 1) is the identity and would hide what BN does. DL4J updates BN's running
+ * statistics through the updater, not in the forward pass, and gradient computations leave parameters
+ * and updater state alone (the next {@code fit} recomputes the gradient it applies), so probing changes
+ * nothing — tested by comparing learning curves bit for bit.
  */
 public final class SignalProbe {
     private static final Set<Activation> SYMMETRIC_SATURATING =
@@ -62,7 +65,7 @@ public final class SignalProbe {
 
     /** Step-0 statistics of every hidden layer on one batch, with the gradient norms of all weight layers. */
     public List<LayerSignal> stepZero(INDArray x, INDArray y, double[] gradientNormsOut) {
-        List<INDArray> acts = net.feedForward(x, false);
+        List<INDArray> acts = net.feedForward(x, true);
         double[] norms = gradientNorms(x, y);
         System.arraycopy(norms, 0, gradientNormsOut, 0, norms.length);
         List<LayerSignal> out = new ArrayList<>();

@@ -6,14 +6,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Counts the distinct units of a weight layer: two units are the same if every incoming weight and the
- * bias agree element-wise within {@code tol × max(|a|, |b|)} (plus 1e-12 for zeros). Element-wise, so
- * that one exploded unit cannot make the ordinary ones look alike. A symmetric init (all-zero or constant weights and
- * constant biases) gives every unit identical gradients forever, so the count stays 1 — the layer has
- * an effective width of one. Identical units compute bit-identical floats, so a small tolerance
- * separates real symmetry from near-misses.
+ * bias agree element-wise within {@code tol × max(|a|, |b|) + 1e-7}. Element-wise, so that one
+ * exploded unit cannot make the ordinary ones look alike.
+ *
+ * <p>A symmetric init (all-zero or constant weights, constant biases) gives every unit the same
+ * gradient, so in exact arithmetic the count stays 1: the layer has an effective width of one. In
+ * floats it is not exact: BLAS rounds different output columns differently, and training can amplify
+ * those ulp-sized differences (measured here: CONSTANT(0.01) + tanh, 940 Nesterov steps, units ended
+ * O(1) apart, while under ReLU they stayed within 3e-4 relative). The default tolerance of 1e-3 counts
+ * rounding-level differences as the same unit and real divergence as different ones.
  */
 public final class SymmetryCheck {
-    public static final double DEFAULT_TOLERANCE = 1e-6;
+    public static final double DEFAULT_TOLERANCE = 1e-3;
 
     private SymmetryCheck() {
     }
@@ -40,7 +44,7 @@ public final class SymmetryCheck {
 
     private static boolean same(double[] a, double[] b, double tol) {
         for (int i = 0; i < a.length; i++) {
-            if (Math.abs(a[i] - b[i]) > tol * Math.max(Math.abs(a[i]), Math.abs(b[i])) + 1e-12) {
+            if (Math.abs(a[i] - b[i]) > tol * Math.max(Math.abs(a[i]), Math.abs(b[i])) + 1e-7) {
                 return false;
             }
         }

@@ -79,7 +79,7 @@ public final class PostInit {
         return out;
     }
 
-    /** Variance of layer i's output before its own nonlinearity, on the probe batch (inference mode). */
+    /** Variance of layer i's output before its own nonlinearity, on the probe batch (training mode). */
     public static double preActivationVariance(MultiLayerNetwork net, int i, INDArray probe) {
         return preActivation(net, i, probe).varNumber().doubleValue();
     }
@@ -94,7 +94,8 @@ public final class PostInit {
         IActivation original = conf.getActivationFn();
         try {
             conf.setActivationFn(new ActivationIdentity());
-            List<INDArray> acts = net.feedForwardToLayer(i, probe, false);
+            // training mode: BN layers normalise with batch statistics, as in the first update
+            List<INDArray> acts = net.feedForwardToLayer(i, probe, true);
             return acts.get(i + 1);
         } finally {
             conf.setActivationFn(original);

@@ -12,7 +12,8 @@ import java.util.List;
  *                         ≪ 1 vanishing, ≫ 1 exploding
  * @param during           gradient norms and update ratios at each evaluation
  * @param distinctUnits    per hidden weight layer at the end of training: units whose incoming weights
- *                         (and bias) differ from every other unit's; 1 = the layer collapsed to one unit
+ *                         (and bias) differ from every other unit's by more than rounding noise
+ *                         (1e-3 relative); 1 = the layer collapsed to one unit
  * @param gradientRatio    null when the output layer's gradient is exactly 0 (it underflowed)
  * @param layerWidths      units per hidden weight layer, for reading distinctUnits
  * @param lsuv             LSUV's per-layer iterations and variance reached (empty unless LSUV)

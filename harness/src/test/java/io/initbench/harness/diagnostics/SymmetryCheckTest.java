@@ -33,14 +33,17 @@ class SymmetryCheckTest {
 
     @Test
     void countsDistinctRowsWithinTolerance() {
+        double tol = SymmetryCheck.DEFAULT_TOLERANCE;
         double[][] same = {{1, 2, 3}, {1, 2, 3}, {1, 2, 3}};
-        assertEquals(1, SymmetryCheck.distinctUnits(same, 1e-6));
-        double[][] two = {{1, 2, 3}, {1, 2, 3 + 1e-9}, {1, 2.5, 3}};
-        assertEquals(2, SymmetryCheck.distinctUnits(two, 1e-6), "1e-9 apart is the same unit");
+        assertEquals(1, SymmetryCheck.distinctUnits(same, tol));
+        double[][] two = {{1, 2, 3}, {1, 2, 3 * (1 + 3e-4)}, {1, 2.5, 3}};
+        assertEquals(2, SymmetryCheck.distinctUnits(two, tol), "3e-4 relative apart is rounding noise: same unit");
+        double[][] three = {{1, 2, 3}, {1, 2, 3 * (1 + 3e-3)}, {1, 2.5, 3}};
+        assertEquals(3, SymmetryCheck.distinctUnits(three, tol), "3e-3 relative apart is a different unit");
         double[][] oneHuge = {{1e9, 0}, {0.5, 0.25}, {0.5, 0.5}, {0.25, 0.5}};
-        assertEquals(4, SymmetryCheck.distinctUnits(oneHuge, 1e-6), "an exploded unit does not merge the others");
-        double[][] all = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
-        assertEquals(4, SymmetryCheck.distinctUnits(all, 1e-6));
+        assertEquals(4, SymmetryCheck.distinctUnits(oneHuge, tol), "an exploded unit does not merge the others");
+        double[][] tiny = {{1e-9, 0}, {2e-9, 0}};
+        assertEquals(1, SymmetryCheck.distinctUnits(tiny, tol), "differences below 1e-7 are zero");
     }
 
     private static Diagnostics train(String init, String bias, Activation act) {
