@@ -50,6 +50,8 @@ public final class Cli {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_BAD_INPUT = 2;
+    /** An unexpected failure: a bug or a broken installation (sysexits EX_SOFTWARE). */
+    public static final int EXIT_INTERNAL = 70;
     /** The audit found an initializer that does not do what its name says. */
     public static final int EXIT_DEVIATION = 1;
 
@@ -88,6 +90,11 @@ public final class Cli {
             Thread.currentThread().interrupt();
             log.error("interrupted");
             return 130;
+        } catch (RuntimeException | LinkageError e) {
+            // a bug or a broken classpath, not bad input: say so with the trace, rather than let
+            // exec:java report it as "mainClass doesn't contain a main method"
+            log.error("internal error (please report it with this trace): {}", e.toString(), e);
+            return EXIT_INTERNAL;
         }
     }
 

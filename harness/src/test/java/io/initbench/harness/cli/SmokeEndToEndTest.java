@@ -63,6 +63,29 @@ class SmokeEndToEndTest {
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("# smoke — results matrix"));
     }
 
+    /** CIFAR-10 through the whole stack: the replica archive, a CNN with BN, provenance marking it unofficial. */
+    @Test
+    void cifarCnnRunsOnTheReplicaOnlyWhenAllowed() throws Exception {
+        Map<String, String> props = Map.of("suite", "smoke", "dataset", "cifar10", "architecture", "cnn", "depth", "1",
+                "weightInit", "RELU", "activation", "RELU", "batchNorm", "true", "train.size", "200",
+                "test.size", "100", "epochs", "1");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        assertEquals(Cli.EXIT_BAD_INPUT, cli(props, stdout).run(new String[0]), "the replica is refused by default");
+        Map<String, String> warn = new HashMap<>(props);
+        warn.put("datasets.verify", "warn");
+        warn.put("out", tmp.resolve("cifar").toString());
+        Cli.RunOutcome outcome = cli(warn, stdout).runSuite();
+        CellRecord r = outcome.records().get(0);
+        assertEquals(Status.OK, r.status(), r.reason() + "\n" + r.error());
+        assertEquals(3 * 32 * 32, r.cell().dataset().featureSize());
+        assertTrue(r.metrics().finalAccuracy() >= 0 && r.metrics().iterations() == 4, r.metrics().toString());
+        assertTrue(r.provenance().datasets().stream().noneMatch(d -> d.official()));
+        assertEquals("c478fd1cb691ca24d3cecba5919f092bf1808f3850f77b6b32d451246449eba4",
+                r.provenance().datasets().get(0).sha256());
+        assertTrue(Files.readString(outcome.dir().resolve("matrix.md")).contains("**NOT OFFICIAL**"));
+        assertTrue(Files.readString(outcome.dir().resolve("matrix.csv")).contains(",false,"), "official_data=false");
+    }
+
     @Test
     void badInputExitsWithCode2AndWritesNothing() {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
