@@ -154,8 +154,11 @@ public final class Cli {
         } else {
             inits = InitAudit.defaultInitializers();
         }
-        long samples = Long.parseLong(props.getOrDefault("audit.samples", "2000000"));
-        long seed = Long.parseLong(props.getOrDefault("audit.seed", "42"));
+        long samples = Options.longProp(props, "audit.samples", 2_000_000);
+        long seed = Options.longProp(props, "audit.seed", 42);
+        if (samples < 1) {
+            throw new IllegalArgumentException("-Daudit.samples=" + samples + " is not valid; use 1 or more");
+        }
         NativeThreads.configure(Options.from(props).threads());
         List<InitAudit.Row> rows = new InitAudit(samples, seed).run(inits, AuditShape.DEFAULTS);
         String md = AuditReport.markdown(rows, samples, seed);

@@ -28,6 +28,18 @@ public record Options(String suite, String out, int workers, int threads, boolea
                 Boolean.parseBoolean(props.getOrDefault("saveModels", "false")));
     }
 
+    static long longProp(Map<String, String> props, String key, long dflt) {
+        String v = props.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + key + "=" + v + " is not a whole number");
+        }
+    }
+
     private static int intProp(Map<String, String> props, String key, int dflt) {
         String v = props.get(key);
         if (v == null || v.isBlank()) {

@@ -7,6 +7,7 @@ import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.spec.CellSpec;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,7 +53,7 @@ public final class SuiteRunner {
     }
 
     /** @param modelsDir save every trained network there (for PRETRAINED); null = don't */
-    public SuiteRunner(int workers, java.nio.file.Path modelsDir) {
+    public SuiteRunner(int workers, Path modelsDir) {
         this.trainer = new CellTrainer(modelsDir);
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1, got " + workers + "; pass -Dworkers=1 or more");
