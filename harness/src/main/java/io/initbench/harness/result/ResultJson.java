@@ -12,7 +12,7 @@ public final class ResultJson {
     }
 
     public static ObjectMapper mapper() {
-        ObjectMapper m = SpecJson.configure(new ObjectMapper());
+        ObjectMapper m = SpecJson.json();
         m.setSerializationInclusion(JsonInclude.Include.ALWAYS);
         m.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         // newer writers may add fields; an older reader should still read what it knows

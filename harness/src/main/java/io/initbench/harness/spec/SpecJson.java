@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.initbench.datasets.DatasetId;
 import java.io.IOException;
 import java.util.Arrays;
@@ -41,10 +43,19 @@ public final class SpecJson {
         return m;
     }
 
-    /** A mapper that refuses what a suite author most likely did not mean. */
-    public static ObjectMapper configure(ObjectMapper mapper) {
+    /** A YAML mapper (YAML is a superset of JSON) for suite files. */
+    public static ObjectMapper yaml() {
+        return configure(YAMLMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build());
+    }
+
+    /** A JSON mapper for suite files and results. */
+    public static ObjectMapper json() {
+        return configure(JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build());
+    }
+
+    /** Refuses what a suite author most likely did not mean. */
+    private static ObjectMapper configure(ObjectMapper mapper) {
         mapper.registerModule(module());
-        mapper.configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,8 +52,8 @@ public final class SuiteLoader {
         return Map.copyOf(m);
     }
 
-    private final ObjectMapper yaml = SpecJson.configure(new ObjectMapper(new YAMLFactory()));
-    private final ObjectMapper json = SpecJson.configure(new ObjectMapper());
+    private final ObjectMapper yaml = SpecJson.yaml();
+    private final ObjectMapper json = SpecJson.json();
 
     /**
      * @param suite     a built-in name or a path to a {@code .yaml}/{@code .yml}/{@code .json} file

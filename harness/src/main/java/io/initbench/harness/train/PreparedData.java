@@ -16,11 +16,11 @@ public record PreparedData(LoadedDataset source, INDArray trainX, INDArray train
                            int numClasses) {
 
     public int trainCount() {
-        return (int) trainX.rows();
+        return trainX.rows();
     }
 
     public int featureSize() {
-        return (int) trainX.columns();
+        return trainX.columns();
     }
 
     /**
