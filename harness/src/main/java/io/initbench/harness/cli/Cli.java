@@ -6,6 +6,8 @@ import io.initbench.datasets.DatasetLoader;
 import io.initbench.datasets.DatasetSettings;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.harness.audit.AuditReport;
+import io.initbench.harness.bench.Benchmark;
+import io.initbench.harness.result.ResultJson;
 import io.initbench.harness.audit.AuditShape;
 import io.initbench.harness.audit.InitAudit;
 import io.initbench.harness.report.Reports;
@@ -80,8 +82,9 @@ public final class Cli {
                     yield EXIT_OK;
                 }
                 case "audit" -> audit();
+                case "bench" -> bench();
                 default -> throw new IllegalArgumentException("unknown command '" + command
-                        + "'; available: run, audit");
+                        + "'; available: run, audit, bench");
             };
         } catch (SuiteException | DatasetException | IllegalArgumentException | UncheckedIOException e) {
             log.error(e.getMessage());
@@ -112,8 +115,7 @@ public final class Cli {
             datasets.add(loader.load(id));
         }
         Instant started = Instant.now();
-        String commit = ProvenanceCollector.gitCommit(workDir);
-        String runId = RUN_ID.format(started) + "-" + (commit.length() >= 7 ? commit.substring(0, 7) : commit);
+        String runId = runId(started);
         Path dir = opts.out() != null ? workDir.resolve(opts.out())
                 : workDir.resolve("results").resolve(suite.name()).resolve(runId);
         refuseNonEmpty(dir);
@@ -139,6 +141,53 @@ public final class Cli {
         }
         log.info("done: {} in {}  (cells.jsonl, matrix.csv, matrix.md)", counts, dir);
         return new RunOutcome(dir, records);
+    }
+
+    /**
+     * Benchmarks the harness against a naive DL4J loop on {@code -Dbench.cells} cells of {@code -Dsuite}
+     * (evenly spaced over its grid), with the sgemm roofline; writes {@code bench.md} and {@code bench.json}.
+     */
+    public int bench() throws InterruptedException {
+        Options opts = Options.from(props);
+        // same evaluation schedule as the naive loop (once per epoch) unless asked otherwise
+        Map<String, String> benchProps = new java.util.HashMap<>(props);
+        benchProps.putIfAbsent("evalEvery", "0");
+        SuiteSpec suite = new SuiteLoader().load(opts.suite(), benchProps);
+        int count = (int) Options.longProp(props, "bench.cells", 4);
+        int repeats = (int) Options.longProp(props, "bench.repeats", 3);
+        int gemm = (int) Options.longProp(props, "bench.gemm", 2048);
+        if (count < 1 || repeats < 1) {
+            throw new IllegalArgumentException("-Dbench.cells and -Dbench.repeats must be 1 or more");
+        }
+        List<CellSpec> cells = Benchmark.pick(Grid.cells(suite), count);
+        LoadedDataset dataset = DatasetLoader.create(DatasetSettings.from(props, env)).load(cells.get(0).dataset());
+        Instant started = Instant.now();
+        String runId = runId(started);
+        Path dir = opts.out() != null ? workDir.resolve(opts.out())
+                : workDir.resolve("results").resolve("bench").resolve(runId);
+        int cores = Runtime.getRuntime().availableProcessors();
+        Provenance provenance = ProvenanceCollector.collect("bench:" + suite.name(), runId, workDir, List.of(dataset),
+                opts.workers(), Math.max(1, cores / opts.workers()), started);
+        log.info("benchmark: {} cells of {} × {} repeats, naive vs harness ({} workers), then sgemm {}³",
+                cells.size(), suite.name(), repeats, opts.workers(), gemm);
+        Benchmark.Result result = new Benchmark(cores, opts.workers(), repeats, gemm)
+                .run(suite, cells, dataset, provenance, dir.resolve("scratch"));
+        String md = Benchmark.markdown(result);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("bench.md"), md, StandardCharsets.UTF_8);
+            ResultJson.mapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("bench.json").toFile(), result);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the benchmark to " + dir + ": " + e.getMessage(), e);
+        }
+        out.println(md);
+        log.info("benchmark written to {}", dir);
+        return EXIT_OK;
+    }
+
+    private String runId(Instant started) {
+        String commit = ProvenanceCollector.gitCommit(workDir);
+        return RUN_ID.format(started) + "-" + (commit.length() >= 7 ? commit.substring(0, 7) : commit);
     }
 
     /**
