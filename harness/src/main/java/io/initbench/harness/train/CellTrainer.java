@@ -56,7 +56,8 @@ public final class CellTrainer {
         long start = System.nanoTime();
         MultiLayerNetwork net;
         int probeSize = Math.min(cell.training().batchSize(), data.trainCount());
-        Batches.Batch probe = new Batches(data, probeSize).fill(probeOrder(cell, data.trainCount()), 0, probeSize);
+        MiniBatches.Batch probe = new MiniBatches(data, probeSize)
+                .fill(probeOrder(cell, data.trainCount()), 0, probeSize);
         List<PostInit.LsuvLayer> lsuv;
         try {
             MultiLayerConfiguration conf = ModelFactory.build(cell);
@@ -90,7 +91,7 @@ public final class CellTrainer {
         return order;
     }
 
-    private Outcome train(CellSpec cell, PreparedData data, MultiLayerNetwork net, long start, Batches.Batch probe,
+    private Outcome train(CellSpec cell, PreparedData data, MultiLayerNetwork net, long start, MiniBatches.Batch probe,
                           List<PostInit.LsuvLayer> lsuv) {
         TrainingSettings t = cell.training();
         int n = data.trainCount();
@@ -115,7 +116,7 @@ public final class CellTrainer {
         long evalNanos = System.nanoTime() - evalStart;
 
         // mini-batches are gathered into buffers allocated once per cell, not per iteration
-        Batches batches = new Batches(data, batch);
+        MiniBatches batches = new MiniBatches(data, batch);
         Random shuffle = new Random(cell.seed());
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -134,7 +135,7 @@ public final class CellTrainer {
             shuffle(order, shuffle);
             for (int from = 0; from < n; from += batch) {
                 int size = Math.min(batch, n - from);
-                Batches.Batch b = batches.fill(order, from, size);
+                MiniBatches.Batch b = batches.fill(order, from, size);
                 long t0 = System.nanoTime();
                 net.fit(b.features(), b.labels());
                 trainNanos += System.nanoTime() - t0;
@@ -187,8 +188,8 @@ public final class CellTrainer {
         return new Outcome(status, reason, null, metrics, curve, diagnostics);
     }
 
-    /** Null when finite, else what is not. */
-    static String nonFinite(double loss, INDArray params) {
+    /** Null when the loss and every parameter are finite, else what is not. */
+    public static String nonFinite(double loss, INDArray params) {
         if (!Double.isFinite(loss)) {
             return "training loss became " + loss;
         }
@@ -266,41 +267,5 @@ public final class CellTrainer {
         String top = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String rootMsg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return root == e || top.contains(rootMsg) ? top : top + " (cause: " + rootMsg + ")";
-    }
-
-    /** Reusable mini-batch buffers: one pair for full batches, one for the short last batch. */
-    private static final class Batches {
-        record Batch(INDArray features, INDArray labels) {
-        }
-
-        private final PreparedData data;
-        private final Batch full;
-        private Batch tail;
-
-        Batches(PreparedData data, int batch) {
-            this.data = data;
-            this.full = allocate(batch);
-        }
-
-        private Batch allocate(int size) {
-            return new Batch(Nd4j.create(DataType.FLOAT, size, data.featureSize()),
-                    Nd4j.create(DataType.FLOAT, size, data.numClasses()));
-        }
-
-        Batch fill(int[] order, int from, int size) {
-            Batch b;
-            if (size == full.features().rows()) {
-                b = full;
-            } else {
-                if (tail == null || tail.features().rows() != size) {
-                    tail = allocate(size);
-                }
-                b = tail;
-            }
-            int[] idx = java.util.Arrays.copyOfRange(order, from, from + size);
-            Nd4j.pullRows(data.trainX(), b.features(), 1, idx);
-            Nd4j.pullRows(data.trainY(), b.labels(), 1, idx);
-            return b;
-        }
     }
 }
