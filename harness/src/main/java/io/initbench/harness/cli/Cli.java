@@ -153,9 +153,9 @@ public final class Cli {
         Map<String, String> benchProps = new java.util.HashMap<>(props);
         benchProps.putIfAbsent("evalEvery", "0");
         SuiteSpec suite = new SuiteLoader().load(opts.suite(), benchProps);
-        int count = (int) Options.longProp(props, "bench.cells", 4);
-        int repeats = (int) Options.longProp(props, "bench.repeats", 3);
-        int gemm = (int) Options.longProp(props, "bench.gemm", 2048);
+        int count = Options.intProp(props, "bench.cells", 4);
+        int repeats = Options.intProp(props, "bench.repeats", 3);
+        int gemm = Options.intProp(props, "bench.gemm", 2048);
         if (count < 1 || repeats < 1) {
             throw new IllegalArgumentException("-Dbench.cells and -Dbench.repeats must be 1 or more");
         }

@@ -40,15 +40,11 @@ public record Options(String suite, String out, int workers, int threads, boolea
         }
     }
 
-    private static int intProp(Map<String, String> props, String key, int dflt) {
-        String v = props.get(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
+    static int intProp(Map<String, String> props, String key, int dflt) {
+        long v = longProp(props, key, dflt);
+        if (v != (int) v) {
+            throw new IllegalArgumentException("-D" + key + "=" + v + " is out of range");
         }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + key + "=" + v + " is not a whole number");
-        }
+        return (int) v;
     }
 }
