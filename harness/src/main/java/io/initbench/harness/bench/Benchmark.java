@@ -106,6 +106,7 @@ public final class Benchmark {
                     Math.round(naive.get(r)), Math.round(harness.get(r)));
             deleteQuietly(dir);
         }
+        deleteQuietly(scratch);
         double one = Roofline.sgemmGflops(gemmSize, 1, 5);
         double all = Roofline.sgemmGflops(gemmSize, cores, 5);
         OptionalDouble flops = cells.stream().map(TrainingFlops::perSample).filter(OptionalDouble::isPresent)
