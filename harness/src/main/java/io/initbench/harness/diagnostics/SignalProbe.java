@@ -63,11 +63,19 @@ public final class SignalProbe {
         return weightLayers.subList(0, weightLayers.size() - 1);
     }
 
-    /** Step-0 statistics of every hidden layer on one batch, with the gradient norms of all weight layers. */
-    public List<LayerSignal> stepZero(INDArray x, INDArray y, double[] gradientNormsOut) {
+    /**
+     * Step 0 on one batch.
+     *
+     * @param layers        every hidden layer's statistics
+     * @param gradientRatio first weight layer's gradient norm ÷ the output layer's; null when the output
+     *                      layer's gradient is exactly 0 (it underflowed)
+     */
+    public record StepZero(List<LayerSignal> layers, Double gradientRatio) {
+    }
+
+    public StepZero stepZero(INDArray x, INDArray y) {
         List<INDArray> acts = net.feedForward(x, true);
         double[] norms = gradientNorms(x, y);
-        System.arraycopy(norms, 0, gradientNormsOut, 0, norms.length);
         List<LayerSignal> out = new ArrayList<>();
         List<Integer> hidden = hiddenLayers();
         for (int h = 0; h < hidden.size(); h++) {
@@ -87,7 +95,8 @@ public final class SignalProbe {
                     act.meanNumber().doubleValue(), act.stdNumber().doubleValue(), norms[h],
                     saturated(act), dead(act)));
         }
-        return out;
+        double last = norms[norms.length - 1];
+        return new StepZero(out, last > 0 ? norms[0] / last : null);
     }
 
     /** L2 norm of dLoss/dW per weight layer, on batch (x, y). */

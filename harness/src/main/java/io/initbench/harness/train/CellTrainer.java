@@ -5,7 +5,6 @@ import io.initbench.harness.model.ModelFactory;
 import io.initbench.harness.model.PostInit;
 import io.initbench.harness.result.Diagnostics;
 import io.initbench.harness.result.GradientPoint;
-import io.initbench.harness.result.LayerSignal;
 import io.initbench.harness.result.CurvePoint;
 import io.initbench.harness.result.Metrics;
 import io.initbench.harness.result.Status;
@@ -83,10 +82,7 @@ public final class CellTrainer {
      * drawn from its own generator so that the training shuffle is the same with or without it.
      */
     private static int[] probeOrder(CellSpec cell, int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = identity(n);
         shuffle(order, new Random(cell.seed() ^ 0x9E3779B97F4A7C15L));
         return order;
     }
@@ -102,10 +98,7 @@ public final class CellTrainer {
         long budgetNanos = (long) (t.maxCellSeconds() * 1e9);
 
         SignalProbe signals = new SignalProbe(net, cell.activation());
-        double[] stepZeroNorms = new double[signals.weightLayerIndices().size()];
-        List<LayerSignal> stepZero = signals.stepZero(probe.features(), probe.labels(), stepZeroNorms);
-        double lastNorm = stepZeroNorms[stepZeroNorms.length - 1];
-        Double gradientRatio = lastNorm > 0 ? stepZeroNorms[0] / lastNorm : null;
+        SignalProbe.StepZero stepZero = signals.stepZero(probe.features(), probe.labels());
         List<GradientPoint> during = new ArrayList<>();
 
         Evaluator evaluator = new Evaluator(data);
@@ -118,10 +111,7 @@ public final class CellTrainer {
         // mini-batches are gathered into buffers allocated once per cell, not per iteration
         MiniBatches batches = new MiniBatches(data, batch);
         Random shuffle = new Random(cell.seed());
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = identity(n);
         long iteration = 0;
         long samples = 0;
         double lossSum = 0;
@@ -182,7 +172,8 @@ public final class CellTrainer {
         }
         // NaN weights compare equal to nothing, so a diverged net has no meaningful unit count
         List<Integer> distinct = status == Status.DIVERGED ? List.of() : signals.distinctUnits();
-        Diagnostics diagnostics = new Diagnostics(signals.weightLayerIndices(), stepZero, gradientRatio, during,
+        Diagnostics diagnostics = new Diagnostics(signals.weightLayerIndices(), stepZero.layers(),
+                stepZero.gradientRatio(), during,
                 distinct, signals.widths(), lsuv.stream()
                         .map(l -> new Diagnostics.LsuvStep(l.layer(), l.iterations(), l.variance())).toList());
         return new Outcome(status, reason, null, metrics, curve, diagnostics);
@@ -243,6 +234,14 @@ public final class CellTrainer {
                 seconds(start),
                 trainSeconds > 0 ? samples / trainSeconds : null,
                 params);
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
     }
 
     private static void shuffle(int[] a, Random rnd) {
