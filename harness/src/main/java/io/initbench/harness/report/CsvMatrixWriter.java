@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One row per cell, flat columns, header first; empty field = no value (e.g. target never reached).
@@ -20,68 +22,82 @@ import java.util.stream.Collectors;
  */
 public final class CsvMatrixWriter implements ReportWriter {
 
+    /** One column: its header and how to read it from a record (null = empty field). */
+    private record Column(String name, Function<CellRecord, Object> value) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            col("cell_id", CellRecord::cellId),
+            col("index", CellRecord::index),
+            col("suite", CellRecord::suite),
+            cell("dataset", c -> c.dataset().key()),
+            cell("architecture", c -> c.architecture().name()),
+            cell("depth", CellSpec::depth),
+            cell("width", CellSpec::width),
+            cell("weight_init", c -> c.weightInit().label()),
+            cell("activation", c -> c.activation().name()),
+            cell("batch_norm", CellSpec::batchNorm),
+            cell("bias_init", c -> c.biasInit().label()),
+            cell("seed", CellSpec::seed),
+            cell("optimizer", c -> c.training().optimizer().name()),
+            cell("learning_rate", c -> c.training().learningRate()),
+            cell("batch_size", c -> c.training().batchSize()),
+            cell("epochs", c -> c.training().epochs()),
+            cell("target_accuracy", c -> c.training().targetAccuracy()),
+            col("status", r -> r.status().name()),
+            metric("final_accuracy", Metrics::finalAccuracy),
+            metric("best_accuracy", Metrics::bestAccuracy),
+            metric("initial_accuracy", Metrics::initialAccuracy),
+            metric("final_train_loss", Metrics::finalTrainLoss),
+            metric("iterations_to_target", Metrics::iterationsToTarget),
+            metric("samples_to_target", Metrics::samplesToTarget),
+            metric("seconds_to_target", Metrics::secondsToTarget),
+            metric("auc", Metrics::auc),
+            metric("diverged_at_iteration", Metrics::divergedAtIteration),
+            metric("iterations", Metrics::iterations),
+            metric("samples", Metrics::samples),
+            metric("train_seconds", Metrics::trainSeconds),
+            metric("samples_per_second", Metrics::samplesPerSecond),
+            metric("parameter_count", Metrics::parameterCount),
+            col("grad_ratio_step0", r -> r.diagnostics().gradientRatio()),
+            col("max_dead_fraction_step0", r -> r.diagnostics().maxDeadFraction()),
+            col("max_saturated_fraction_step0", r -> r.diagnostics().maxSaturatedFraction()),
+            col("min_distinct_units", r -> r.diagnostics().minDistinctUnits()),
+            col("git_commit", r -> r.provenance().gitCommit()),
+            col("backend", r -> r.provenance().backend()),
+            col("dataset_sha256", r -> files(r).map(DatasetProvenance::sha256).collect(Collectors.joining(" "))),
+            col("official_data", r -> files(r).allMatch(DatasetProvenance::official)),
+            col("reason", CellRecord::reason));
+
     @Override
     public void write(RunResults run, Appendable out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        COLUMNS.forEach(c -> schema.addColumn(c.name()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CellRecord r : run.cells()) {
-            rows.add(row(r));
+            Map<String, Object> row = new LinkedHashMap<>();
+            COLUMNS.forEach(c -> row.put(c.name(), c.value().apply(r)));
+            rows.add(row);
         }
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        List<String> columns = rows.isEmpty() ? List.copyOf(row(null).keySet()) : List.copyOf(rows.get(0).keySet());
-        columns.forEach(schema::addColumn);
         StringWriter sw = new StringWriter();
         new CsvMapper().writer(schema.build()).writeValues(sw).writeAll(rows).close();
         out.append(sw.toString());
     }
 
-    private static Map<String, Object> row(CellRecord r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        CellSpec c = r == null ? null : r.cell();
-        Metrics x = r == null ? null : r.metrics();
-        m.put("cell_id", r == null ? null : r.cellId());
-        m.put("index", r == null ? null : r.index());
-        m.put("suite", r == null ? null : r.suite());
-        m.put("dataset", c == null ? null : c.dataset().key());
-        m.put("architecture", c == null ? null : c.architecture().name());
-        m.put("depth", c == null ? null : c.depth());
-        m.put("width", c == null ? null : c.width());
-        m.put("weight_init", c == null ? null : c.weightInit().label());
-        m.put("activation", c == null ? null : c.activation().name());
-        m.put("batch_norm", c == null ? null : c.batchNorm());
-        m.put("bias_init", c == null ? null : c.biasInit().label());
-        m.put("seed", c == null ? null : c.seed());
-        m.put("optimizer", c == null ? null : c.training().optimizer().name());
-        m.put("learning_rate", c == null ? null : c.training().learningRate());
-        m.put("batch_size", c == null ? null : c.training().batchSize());
-        m.put("epochs", c == null ? null : c.training().epochs());
-        m.put("target_accuracy", c == null ? null : c.training().targetAccuracy());
-        m.put("status", r == null ? null : r.status().name());
-        m.put("final_accuracy", x == null ? null : x.finalAccuracy());
-        m.put("best_accuracy", x == null ? null : x.bestAccuracy());
-        m.put("initial_accuracy", x == null ? null : x.initialAccuracy());
-        m.put("final_train_loss", x == null ? null : x.finalTrainLoss());
-        m.put("iterations_to_target", x == null ? null : x.iterationsToTarget());
-        m.put("samples_to_target", x == null ? null : x.samplesToTarget());
-        m.put("seconds_to_target", x == null ? null : x.secondsToTarget());
-        m.put("auc", x == null ? null : x.auc());
-        m.put("diverged_at_iteration", x == null ? null : x.divergedAtIteration());
-        m.put("iterations", x == null ? null : x.iterations());
-        m.put("samples", x == null ? null : x.samples());
-        m.put("train_seconds", x == null ? null : x.trainSeconds());
-        m.put("samples_per_second", x == null ? null : x.samplesPerSecond());
-        m.put("parameter_count", x == null ? null : x.parameterCount());
-        m.put("grad_ratio_step0", r == null ? null : r.diagnostics().gradientRatio());
-        m.put("max_dead_fraction_step0", r == null ? null : r.diagnostics().maxDeadFraction());
-        m.put("max_saturated_fraction_step0", r == null ? null : r.diagnostics().maxSaturatedFraction());
-        m.put("min_distinct_units", r == null ? null : r.diagnostics().minDistinctUnits());
-        m.put("git_commit", r == null ? null : r.provenance().gitCommit());
-        m.put("backend", r == null ? null : r.provenance().backend());
-        m.put("dataset_sha256", r == null ? null : r.provenance().datasets().stream()
-                .filter(d -> d.dataset().equals(c.dataset().key())).map(DatasetProvenance::sha256)
-                .collect(Collectors.joining(" ")));
-        m.put("official_data", r == null ? null : r.provenance().datasets().stream()
-                .filter(d -> d.dataset().equals(c.dataset().key())).allMatch(DatasetProvenance::official));
-        m.put("reason", r == null ? null : r.reason());
-        return m;
+    private static Column col(String name, Function<CellRecord, Object> value) {
+        return new Column(name, value);
+    }
+
+    private static Column cell(String name, Function<CellSpec, Object> value) {
+        return new Column(name, r -> value.apply(r.cell()));
+    }
+
+    private static Column metric(String name, Function<Metrics, Object> value) {
+        return new Column(name, r -> value.apply(r.metrics()));
+    }
+
+    /** The provenance entries of the dataset this cell trained on. */
+    private static Stream<DatasetProvenance> files(CellRecord r) {
+        return r.provenance().datasets().stream().filter(d -> d.dataset().equals(r.cell().dataset().key()));
     }
 }
