@@ -89,15 +89,7 @@ public final class Benchmark {
             long t1 = System.nanoTime();
             try (RunStore store = RunStore.create(dir, suite, provenance)) {
                 new SuiteRunner(workers).run(suite.name(), cells, IntStream.range(0, cells.size()).boxed().toList(),
-                        id -> dataset, store, provenance, new SuiteRunner.Listener() {
-                            @Override
-                            public void cellStarted(CellSpec cell, int index) {
-                            }
-
-                            @Override
-                            public void cellFinished(io.initbench.harness.result.CellRecord record, int d, int total) {
-                            }
-                        });
+                        id -> dataset, store, provenance, SuiteRunner.Listener.NONE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

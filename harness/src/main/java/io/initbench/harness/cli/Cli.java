@@ -116,36 +116,32 @@ public final class Cli {
         }
         Instant started = Instant.now();
         String runId = runId(started);
-        Path dir = opts.out() != null ? workDir.resolve(opts.out())
-                : workDir.resolve("results").resolve(suite.name()).resolve(runId);
+        Path dir = outputDir(opts, suite.name(), runId);
         refuseNonEmpty(dir);
         Provenance provenance = ProvenanceCollector.collect(suite.name(), runId, workDir, datasets, opts.workers(),
                 opts.threads(), started);
         log.info("suite {}: {} cells on {} worker(s) × {} native thread(s) → {}", suite.name(), cells.size(),
                 opts.workers(), opts.threads(), dir);
         List<CellRecord> records;
+        Map<String, String> reports;
         try (RunStore store = RunStore.create(dir, suite, provenance);
              Progress progress = new Progress(suite.name(), cells.size(), System.console() != null)) {
             records = new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null).run(suite.name(), cells,
                     IntStream.range(0, cells.size()).boxed().toList(), loader::load, store, provenance, progress);
-            Reports.writeAll(new RunResults(suite, provenance, records), store);
+            reports = Reports.writeAll(new RunResults(suite, provenance, records), store);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
         }
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         records.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
-        try {
-            out.println(Files.readString(dir.resolve("matrix.md"), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.println(reports.get("matrix.md"));
         log.info("done: {} in {}  (cells.jsonl, matrix.csv, matrix.md)", counts, dir);
         return new RunOutcome(dir, records);
     }
 
     /**
      * Benchmarks the harness against a naive DL4J loop on {@code -Dbench.cells} cells of {@code -Dsuite}
-     * (evenly spaced over its grid), with the sgemm roofline; writes {@code bench.md} and {@code bench.json}.
+     * (a fixed sample spanning its grid), with the sgemm roofline; writes {@code bench.md} and {@code bench.json}.
      */
     public int bench() throws InterruptedException {
         Options opts = Options.from(props);
@@ -163,8 +159,7 @@ public final class Cli {
         LoadedDataset dataset = DatasetLoader.create(DatasetSettings.from(props, env)).load(cells.get(0).dataset());
         Instant started = Instant.now();
         String runId = runId(started);
-        Path dir = opts.out() != null ? workDir.resolve(opts.out())
-                : workDir.resolve("results").resolve("bench").resolve(runId);
+        Path dir = outputDir(opts, "bench", runId);
         int cores = Runtime.getRuntime().availableProcessors();
         Provenance provenance = ProvenanceCollector.collect("bench:" + suite.name(), runId, workDir, List.of(dataset),
                 opts.workers(), Math.max(1, cores / opts.workers()), started);
@@ -173,16 +168,30 @@ public final class Cli {
         Benchmark.Result result = new Benchmark(cores, opts.workers(), repeats, gemm)
                 .run(suite, cells, dataset, provenance, dir.resolve("scratch"));
         String md = Benchmark.markdown(result);
+        writeReport(dir, "bench.md", md);
         try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("bench.md"), md, StandardCharsets.UTF_8);
             ResultJson.mapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("bench.json").toFile(), result);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the benchmark to " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + dir.resolve("bench.json") + ": " + e.getMessage(), e);
         }
-        out.println(md);
         log.info("benchmark written to {}", dir);
         return EXIT_OK;
+    }
+
+    /** {@code -Dout} if given, else {@code results/<kind>/<run id>} under the working directory. */
+    private Path outputDir(Options opts, String kind, String runId) {
+        return opts.out() != null ? workDir.resolve(opts.out()) : workDir.resolve("results").resolve(kind).resolve(runId);
+    }
+
+    /** Writes a Markdown report into a run directory and prints it. */
+    private void writeReport(Path dir, String name, String markdown) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name), markdown, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + e.getMessage(), e);
+        }
+        out.println(markdown);
     }
 
     private String runId(Instant started) {
@@ -195,6 +204,7 @@ public final class Cli {
      * standard shapes. Exit code 1 when any initializer deviates from its claim.
      */
     public int audit() {
+        Options opts = Options.from(props);
         List<InitSpec> inits;
         if (props.get("suite") != null) {
             inits = new SuiteLoader().load(props.get("suite"), props).axes().weightInit();
@@ -208,18 +218,10 @@ public final class Cli {
         if (samples < 1) {
             throw new IllegalArgumentException("-Daudit.samples=" + samples + " is not valid; use 1 or more");
         }
-        NativeThreads.configure(Options.from(props).threads());
+        NativeThreads.configure(opts.threads());
         List<InitAudit.Row> rows = new InitAudit(samples, seed).run(inits, AuditShape.DEFAULTS);
-        String md = AuditReport.markdown(rows, samples, seed);
-        Path dir = props.get("out") != null ? workDir.resolve(props.get("out"))
-                : workDir.resolve("results").resolve("audit").resolve(RUN_ID.format(Instant.now()));
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("audit.md"), md, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the audit to " + dir + ": " + e.getMessage(), e);
-        }
-        out.println(md);
+        Path dir = outputDir(opts, "audit", RUN_ID.format(Instant.now()));
+        writeReport(dir, "audit.md", AuditReport.markdown(rows, samples, seed));
         long fails = rows.stream().filter(r -> r.verdict() == InitAudit.Verdict.FAIL).count();
         log.info("audit: {} deviation(s) in {} checks → {}", fails, rows.size(), dir.resolve("audit.md"));
         return fails == 0 ? EXIT_OK : EXIT_DEVIATION;

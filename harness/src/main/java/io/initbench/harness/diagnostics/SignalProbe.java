@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
@@ -38,20 +36,7 @@ public final class SignalProbe {
     public SignalProbe(MultiLayerNetwork net, Activation activation) {
         this.net = net;
         this.activation = activation;
-        this.weightLayers = weightLayers(net);
-    }
-
-    /** Indices of Dense/Conv/Output layers (those with a weight matrix; BN's gamma is not one). */
-    public static List<Integer> weightLayers(MultiLayerNetwork net) {
-        List<Integer> out = new ArrayList<>();
-        Layer[] layers = net.getLayers();
-        for (int i = 0; i < layers.length; i++) {
-            if (layers[i].paramTable().containsKey("W") && layers[i].conf().getLayer() instanceof BaseLayer
-                    && !(layers[i].conf().getLayer() instanceof BatchNormalization)) {
-                out.add(i);
-            }
-        }
-        return out;
+        this.weightLayers = PostInit.weightLayers(net);
     }
 
     public List<Integer> weightLayerIndices() {

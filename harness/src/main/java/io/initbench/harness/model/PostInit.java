@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.IActivation;
@@ -61,12 +62,8 @@ public final class PostInit {
      */
     public static List<LsuvLayer> lsuv(MultiLayerNetwork net, INDArray probe, double tol, int maxIter) {
         List<LsuvLayer> out = new ArrayList<>();
-        Layer[] layers = net.getLayers();
-        for (int i = 0; i < layers.length; i++) {
-            INDArray w = layers[i].paramTable().get("W");
-            if (w == null || !(layers[i].conf().getLayer() instanceof BaseLayer)) {
-                continue;
-            }
+        for (int i : weightLayers(net)) {
+            INDArray w = net.getLayer(i).getParam("W");
             double var = preActivationVariance(net, i, probe);
             int it = 0;
             while (Math.abs(var - 1.0) >= tol && it < maxIter && var > 0 && Double.isFinite(var)) {
@@ -75,6 +72,19 @@ public final class PostInit {
                 it++;
             }
             out.add(new LsuvLayer(i, it, var));
+        }
+        return out;
+    }
+
+    /** Indices of Dense/Conv/Output layers: those with a weight matrix (BN's gamma is not one). */
+    public static List<Integer> weightLayers(MultiLayerNetwork net) {
+        List<Integer> out = new ArrayList<>();
+        Layer[] layers = net.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i].paramTable().containsKey("W") && layers[i].conf().getLayer() instanceof BaseLayer
+                    && !(layers[i].conf().getLayer() instanceof BatchNormalization)) {
+                out.add(i);
+            }
         }
         return out;
     }

@@ -24,10 +24,14 @@ public final class Reports {
         return sb.toString();
     }
 
-    /** Writes every report atomically into the store's directory. */
-    public static void writeAll(RunResults run, RunStore store) throws IOException {
+    /** Writes every report atomically into the store's directory; returns them by file name. */
+    public static Map<String, String> writeAll(RunResults run, RunStore store) throws IOException {
+        Map<String, String> written = new LinkedHashMap<>();
         for (var e : all().entrySet()) {
-            store.writeFile(e.getKey(), render(e.getValue(), run).getBytes(StandardCharsets.UTF_8));
+            String text = render(e.getValue(), run);
+            store.writeFile(e.getKey(), text.getBytes(StandardCharsets.UTF_8));
+            written.put(e.getKey(), text);
         }
+        return written;
     }
 }

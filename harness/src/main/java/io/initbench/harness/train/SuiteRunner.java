@@ -30,11 +30,17 @@ import java.util.function.Function;
  */
 public final class SuiteRunner {
 
-    /** Hears about progress; called from worker threads. */
+    /** Hears about progress; called from worker threads. Both methods default to doing nothing. */
     public interface Listener {
-        void cellStarted(CellSpec cell, int index);
+        /** For callers that only want the records. */
+        Listener NONE = new Listener() {
+        };
 
-        void cellFinished(CellRecord record, int done, int total);
+        default void cellStarted(CellSpec cell, int index) {
+        }
+
+        default void cellFinished(CellRecord record, int done, int total) {
+        }
     }
 
     /** Key of one prepared copy of the data. */

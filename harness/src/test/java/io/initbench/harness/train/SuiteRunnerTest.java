@@ -32,15 +32,7 @@ class SuiteRunnerTest {
         try (RunStore store = RunStore.create(tmp.resolve("w" + workers), suite, p)) {
             List<CellRecord> records = new SuiteRunner(workers).run("t", cells,
                     IntStream.range(0, cells.size()).boxed().toList(), id -> TestData.dataset(), store, p,
-                    new SuiteRunner.Listener() {
-                        @Override
-                        public void cellStarted(CellSpec cell, int index) {
-                        }
-
-                        @Override
-                        public void cellFinished(CellRecord record, int done, int total) {
-                        }
-                    });
+                    SuiteRunner.Listener.NONE);
             assertEquals(records.size(), RunStore.readCells(store.dir()).size(), "every record is on disk");
             return records;
         }
