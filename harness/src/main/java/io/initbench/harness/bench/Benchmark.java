@@ -29,6 +29,7 @@ public final class Benchmark {
 
     /** The measured figures. Throughputs are training samples per wall second of the whole run. */
     public record Result(String suite, List<String> cells, long samplesPerRun, int repeats, int cores, int workers,
+                         int threadsPerWorker,
                          List<Double> naiveRuns, List<Double> harnessRuns, double naiveSamplesPerSecond,
                          double harnessSamplesPerSecond, double speedup, int gemmSize, double sgemmGflopsOneThread,
                          double sgemmGflopsAllThreads, Double trainingFlopsPerSample, Double naiveGflops,
@@ -38,15 +39,22 @@ public final class Benchmark {
 
     private final int cores;
     private final int workers;
+    private final int threadsPerWorker;
     private final int repeats;
     private final int gemmSize;
 
-    public Benchmark(int cores, int workers, int repeats, int gemmSize) {
-        if (repeats < 1 || workers < 1 || cores < 1 || gemmSize < 64) {
-            throw new IllegalArgumentException("benchmark needs repeats, workers, cores >= 1 and gemm size >= 64");
+    /**
+     * @param cores            native threads of the naive loop (ND4J's default: all of them) and of the roofline
+     * @param threadsPerWorker native threads of each harness worker
+     */
+    public Benchmark(int cores, int workers, int threadsPerWorker, int repeats, int gemmSize) {
+        if (repeats < 1 || workers < 1 || cores < 1 || threadsPerWorker < 1 || gemmSize < 64) {
+            throw new IllegalArgumentException("benchmark needs repeats, workers, threads, cores >= 1 and gemm size"
+                    + " >= 64");
         }
         this.cores = cores;
         this.workers = workers;
+        this.threadsPerWorker = threadsPerWorker;
         this.repeats = repeats;
         this.gemmSize = gemmSize;
     }
@@ -84,7 +92,7 @@ public final class Benchmark {
             long t0 = System.nanoTime();
             long done = NaiveBaseline.run(cells, naiveData);
             naive.add(done / ((System.nanoTime() - t0) / 1e9));
-            NativeThreads.configure(Math.max(1, cores / workers));
+            NativeThreads.configure(threadsPerWorker);
             Path dir = scratch.resolve("harness-" + r);
             long t1 = System.nanoTime();
             try (RunStore store = RunStore.create(dir, suite, provenance)) {
@@ -96,19 +104,18 @@ public final class Benchmark {
             harness.add(samples / ((System.nanoTime() - t1) / 1e9));
             log.info("repeat {}/{}: naive {} samples/s, harness {} samples/s", r + 1, repeats,
                     Math.round(naive.get(r)), Math.round(harness.get(r)));
-            deleteQuietly(dir);
         }
         deleteQuietly(scratch);
         double one = Roofline.sgemmGflops(gemmSize, 1, 5);
         double all = Roofline.sgemmGflops(gemmSize, cores, 5);
-        OptionalDouble flops = cells.stream().map(TrainingFlops::perSample).filter(OptionalDouble::isPresent)
-                .mapToDouble(OptionalDouble::getAsDouble).average();
-        boolean allMlp = cells.stream().allMatch(c -> TrainingFlops.perSample(c).isPresent());
+        List<OptionalDouble> flops = cells.stream().map(TrainingFlops::perSample).toList();
         double a = median(naive);
         double b = median(harness);
-        Double perSample = allMlp ? flops.getAsDouble() : null;
+        // defined only when every cell is an MLP
+        Double perSample = flops.stream().allMatch(OptionalDouble::isPresent)
+                ? flops.stream().mapToDouble(OptionalDouble::getAsDouble).average().orElseThrow() : null;
         return new Result(suite.name(), cells.stream().map(CellSpec::label).toList(), samples, repeats, cores, workers,
-                naive, harness, a, b, b / a, gemmSize, one, all, perSample,
+                threadsPerWorker, naive, harness, a, b, b / a, gemmSize, one, all, perSample,
                 perSample == null ? null : a * perSample / 1e9, perSample == null ? null : b * perSample / 1e9,
                 perSample == null ? null : b * perSample / 1e9 / all, first.training().evalEvery(), provenance);
     }
@@ -134,7 +141,7 @@ public final class Benchmark {
                 + " %d cores; harness: %d workers × %d native thread(s); naive: %d native threads. Both evaluate on"
                 + " the full test split; the harness every %s, plus once before training, and it records its"
                 + " diagnostics.%n%n", r.cells().size(), r.samplesPerRun(), r.repeats(), r.cores(), r.workers(),
-                Math.max(1, r.cores() / r.workers()), r.cores(), r.evalEvery() == 0 ? "epoch (as the naive loop)"
+                r.threadsPerWorker(), r.cores(), r.evalEvery() == 0 ? "epoch (as the naive loop)"
                         : r.evalEvery() + " iterations"));
         sb.append("| measure | value |\n|---|---:|\n");
         row(sb, "(a) naive DL4J loop, samples/s", "%.0f", r.naiveSamplesPerSecond());

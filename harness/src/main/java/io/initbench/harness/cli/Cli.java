@@ -162,10 +162,10 @@ public final class Cli {
         Path dir = outputDir(opts, "bench", runId);
         int cores = Runtime.getRuntime().availableProcessors();
         Provenance provenance = ProvenanceCollector.collect("bench:" + suite.name(), runId, workDir, List.of(dataset),
-                opts.workers(), Math.max(1, cores / opts.workers()), started);
+                opts.workers(), opts.threads(), started);
         log.info("benchmark: {} cells of {} × {} repeats, naive vs harness ({} workers), then sgemm {}³",
                 cells.size(), suite.name(), repeats, opts.workers(), gemm);
-        Benchmark.Result result = new Benchmark(cores, opts.workers(), repeats, gemm)
+        Benchmark.Result result = new Benchmark(cores, opts.workers(), opts.threads(), repeats, gemm)
                 .run(suite, cells, dataset, provenance, dir.resolve("scratch"));
         String md = Benchmark.markdown(result);
         writeReport(dir, "bench.md", md);

@@ -56,7 +56,7 @@ class BenchmarkTest {
                 TestData.cell("RELU", Activation.RELU, true, 2, t));
         Provenance p = new Provenance("bench:t", "r", "c", false, "v", "d", "b", Map.of(), "cpu", 2, null, "jvm", "os",
                 "h", 2, 1, List.of(), "now");
-        Benchmark.Result r = new Benchmark(2, 2, 1, 128).run(new SuiteSpec("t", "", Axes.DEFAULTS, t), cells,
+        Benchmark.Result r = new Benchmark(2, 2, 1, 1, 128).run(new SuiteSpec("t", "", Axes.DEFAULTS, t), cells,
                 TestData.dataset(), p, tmp);
         assertEquals(2 * 600, r.samplesPerRun());
         assertTrue(r.naiveSamplesPerSecond() > 0 && r.harnessSamplesPerSecond() > 0);
