@@ -1,6 +1,7 @@
 package io.initbench.harness.diagnostics;
 
 import io.initbench.harness.model.PostInit;
+import io.initbench.harness.model.UnitLayout;
 import io.initbench.harness.result.GradientPoint;
 import io.initbench.harness.result.LayerSignal;
 import java.util.ArrayList;
@@ -136,8 +137,7 @@ public final class SignalProbe {
     public List<Integer> widths() {
         List<Integer> out = new ArrayList<>();
         for (int i : hiddenLayers()) {
-            INDArray w = net.getLayer(i).getParam("W");
-            out.add((int) (w.rank() == 2 ? w.size(1) : w.size(0)));
+            out.add(UnitLayout.of(net.getLayer(i).getParam("W")).units());
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.initbench.harness.diagnostics;
 
+import io.initbench.harness.model.UnitLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -52,22 +53,23 @@ public final class SymmetryCheck {
     }
 
     /**
-     * Units of a DL4J weight tensor: dense W is {@code [nIn, nOut]} (unit = column), conv W is
-     * {@code [nOut, nIn, kH, kW]} (unit = first index).
+     * One row per unit of a DL4J weight parameter (its incoming weights, laid out as {@link UnitLayout}
+     * describes), followed by the unit's bias when there is one.
      *
-     * @param bias the layer's bias {@code [1, nOut]} or null
+     * @param bias the layer's bias {@code [1, units]} or null
      */
     public static double[][] units(INDArray w, INDArray bias) {
-        INDArray rows = w.rank() == 2 ? w.transpose() : w.reshape('c', w.size(0), w.length() / w.size(0));
-        double[][] m = rows.toDoubleMatrix();
-        if (bias == null) {
-            return m;
-        }
-        double[] b = bias.toDoubleVector();
-        double[][] out = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = java.util.Arrays.copyOf(m[i], m[i].length + 1);
-            out[i][m[i].length] = b[i];
+        UnitLayout layout = UnitLayout.of(w);
+        float[] flat = UnitLayout.flat(w);
+        double[] b = bias == null ? null : bias.toDoubleVector();
+        double[][] out = new double[layout.units()][layout.fanIn() + (b == null ? 0 : 1)];
+        for (int u = 0; u < layout.units(); u++) {
+            for (int i = 0; i < layout.fanIn(); i++) {
+                out[u][i] = flat[u * layout.fanIn() + i];
+            }
+            if (b != null) {
+                out[u][layout.fanIn()] = b[u];
+            }
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.initbench.harness.model;
 
 import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * How DL4J lays out a weight tensor in its flat parameter view, seen as "units × incoming weights":
@@ -24,6 +25,16 @@ public record UnitLayout(int units, int fanIn) {
             throw new IllegalArgumentException("weight tensor " + Arrays.toString(shape) + " is too large");
         }
         return new UnitLayout((int) units, (int) (total / units));
+    }
+
+    /** The layout of a DL4J weight parameter, e.g. {@code layer.getParam("W")}. */
+    public static UnitLayout of(INDArray weights) {
+        return of(weights.shape(), weights.ordering());
+    }
+
+    /** Unit u's incoming weights, unit by unit: the parameter's flat data in its own order. */
+    public static float[] flat(INDArray weights) {
+        return weights.dup(weights.ordering()).data().asFloat();
     }
 
     public int size() {

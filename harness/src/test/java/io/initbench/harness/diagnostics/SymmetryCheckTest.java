@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetId;
 import io.initbench.harness.TestData;
+import io.initbench.harness.model.ModelFactory;
 import io.initbench.harness.result.Diagnostics;
 import io.initbench.harness.result.LayerSignal;
 import io.initbench.harness.result.Status;
@@ -20,7 +21,9 @@ import io.initbench.harness.train.PreparedData;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 class SymmetryCheckTest {
     private static PreparedData data;
@@ -44,6 +47,36 @@ class SymmetryCheckTest {
         assertEquals(4, SymmetryCheck.distinctUnits(oneHuge, tol), "an exploded unit does not merge the others");
         double[][] tiny = {{1e-9, 0}, {2e-9, 0}};
         assertEquals(1, SymmetryCheck.distinctUnits(tiny, tol), "differences below 1e-7 are zero");
+    }
+
+    /** Unit u is column u of a dense W [nIn, nOut] and slice u of a conv W [nOut, nIn, kH, kW]. */
+    @Test
+    void unitsFollowDl4jWeightLayouts() {
+        CellSpec cnn = new CellSpec(DatasetId.MNIST, Architecture.CNN, 1, 16, InitSpec.parse("XAVIER"), Activation.RELU,
+                false, BiasSpec.parse("NORMAL(0,0.1)"), 3, TestData.training(Optimizer.SGD, 0.1, 1));
+        MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cnn));
+        net.init();
+        INDArray conv = net.getLayer(0).getParam("W");
+        INDArray convBias = net.getLayer(0).getParam("b");
+        double[][] u = SymmetryCheck.units(conv, convBias);
+        assertEquals(32, u.length);
+        assertEquals(9 + 1, u[0].length, "1 input channel × 3×3, then the bias");
+        double[][] slices = conv.reshape('c', 32, 9).toDoubleMatrix();
+        for (int o = 0; o < 32; o++) {
+            for (int k = 0; k < 9; k++) {
+                assertEquals(slices[o][k], u[o][k], 0.0);
+            }
+            assertEquals(convBias.getDouble(0, o), u[o][9], 0.0);
+        }
+        int dense = 2; // conv, pool, dense
+        INDArray w = net.getLayer(dense).getParam("W");
+        double[][] d = SymmetryCheck.units(w, null);
+        assertEquals(w.size(1), d.length);
+        for (int j = 0; j < d.length; j++) {
+            for (int i = 0; i < w.size(0); i += 97) {
+                assertEquals(w.getDouble(i, j), d[j][i], 0.0);
+            }
+        }
     }
 
     private static Diagnostics train(String init, String bias, Activation act) {
