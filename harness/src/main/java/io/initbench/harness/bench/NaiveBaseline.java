@@ -5,10 +5,8 @@ import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.train.PreparedData;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.ViewIterator;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What a user would write without initbench: one network at a time, ND4J's default thread count, the
@@ -22,12 +20,7 @@ public final class NaiveBaseline {
     /** Trains every cell; returns the training samples processed. */
     public static long run(Iterable<CellSpec> cells, PreparedData data) {
         long samples = 0;
-        INDArray testLabels = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, data.testLabels().length,
-                data.numClasses());
-        for (int i = 0; i < data.testLabels().length; i++) {
-            testLabels.putScalar(i, data.testLabels()[i], 1f);
-        }
-        DataSet test = new DataSet(data.testX(), testLabels);
+        DataSet test = new DataSet(data.testX(), PreparedData.oneHot(data.testLabels(), data.numClasses()));
         for (CellSpec cell : cells) {
             MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell));
             net.init();

@@ -36,19 +36,29 @@ public record PreparedData(LoadedDataset source, INDArray trainX, INDArray train
         int d = train.featureSize();
         INDArray trainX = Nd4j.create(normalization.apply(train, stats), new long[] {train.count(), d}, 'c');
         INDArray testX = Nd4j.create(normalization.apply(test, stats), new long[] {test.count(), d}, 'c');
-        float[] oneHot = new float[train.count() * train.numClasses()];
-        for (int i = 0; i < train.count(); i++) {
-            oneHot[i * train.numClasses() + train.label(i)] = 1f;
-        }
-        INDArray trainY = Nd4j.create(oneHot, new long[] {train.count(), train.numClasses()}, 'c');
-        int[] testLabels = new int[test.count()];
-        for (int i = 0; i < test.count(); i++) {
-            testLabels[i] = test.label(i);
-        }
+        INDArray trainY = oneHot(labels(train), train.numClasses());
+        int[] testLabels = labels(test);
         if (trainX.dataType() != DataType.FLOAT) {
             throw new IllegalStateException("expected FLOAT inputs, got " + trainX.dataType());
         }
         return new PreparedData(dataset, trainX, trainY, testX, testLabels, train.numClasses());
+    }
+
+    private static int[] labels(ImageSet set) {
+        int[] out = new int[set.count()];
+        for (int i = 0; i < set.count(); i++) {
+            out[i] = set.label(i);
+        }
+        return out;
+    }
+
+    /** Labels as a one-hot {@code [n, classes]} FLOAT matrix. */
+    public static INDArray oneHot(int[] labels, int classes) {
+        float[] m = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            m[i * classes + labels[i]] = 1f;
+        }
+        return Nd4j.create(m, new long[] {labels.length, classes}, 'c');
     }
 
     private static ImageSet subset(ImageSet set, int size) {
