@@ -10,6 +10,9 @@ import io.initbench.harness.bench.Benchmark;
 import io.initbench.harness.result.ResultJson;
 import io.initbench.harness.audit.AuditShape;
 import io.initbench.harness.audit.InitAudit;
+import io.initbench.harness.compare.ComparisonReport;
+import io.initbench.harness.compare.RunComparison;
+import io.initbench.harness.report.History;
 import io.initbench.harness.report.Reports;
 import io.initbench.harness.report.RunResults;
 import io.initbench.harness.result.CellRecord;
@@ -54,7 +57,7 @@ public final class Cli {
     public static final int EXIT_BAD_INPUT = 2;
     /** An unexpected failure: a bug or a broken installation (sysexits EX_SOFTWARE). */
     public static final int EXIT_INTERNAL = 70;
-    /** The audit found an initializer that does not do what its name says. */
+    /** The audit found an initializer that does not do what its name says, or compare found a regression. */
     public static final int EXIT_DEVIATION = 1;
 
     private final Map<String, String> props;
@@ -83,8 +86,14 @@ public final class Cli {
                 }
                 case "audit" -> audit();
                 case "bench" -> bench();
+                case "report" -> report();
+                case "compare" -> compare();
+                case "merge" -> {
+                    merge();
+                    yield EXIT_OK;
+                }
                 default -> throw new IllegalArgumentException("unknown command '" + command
-                        + "'; available: run, audit, bench");
+                        + "'; available: run, report, compare, merge, audit, bench");
             };
         } catch (SuiteException | DatasetException | IllegalArgumentException | UncheckedIOException e) {
             log.error(e.getMessage());
@@ -101,12 +110,27 @@ public final class Cli {
         }
     }
 
-    /** Loads the suite named by {@code -Dsuite}, trains every cell, writes records and reports. */
+    /**
+     * Loads the suite named by {@code -Dsuite}, trains every cell of this shard that the run directory
+     * does not hold yet (a re-run with the same {@code -Dout} resumes), writes records and reports.
+     */
     public RunOutcome runSuite() throws InterruptedException {
         Options opts = Options.from(props);
         SuiteSpec suite = new SuiteLoader().load(opts.suite(), props);
-        List<CellSpec> cells = Grid.cells(suite);
+        List<CellSpec> grid = Grid.cells(suite);
         NativeThreads.configure(opts.threads());
+        Instant started = Instant.now();
+        String runId = runId(started) + (opts.shard().isAll() ? "" : "-shard" + opts.shard().index() + "of"
+                + opts.shard().count());
+        Path dir = outputDir(opts, suite.name(), runId);
+        Resume resume = Resume.of(dir, grid);
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < grid.size(); i++) {
+            if (opts.shard().contains(grid.get(i)) && !resume.done().contains(grid.get(i).id())) {
+                todo.add(i);
+            }
+        }
+        List<CellSpec> cells = todo.stream().map(grid::get).toList();
         DatasetLoader loader = DatasetLoader.create(DatasetSettings.from(props, env));
         Set<DatasetId> ids = new LinkedHashSet<>();
         cells.forEach(c -> ids.add(c.dataset()));
@@ -114,29 +138,215 @@ public final class Cli {
         for (DatasetId id : ids) {
             datasets.add(loader.load(id));
         }
-        Instant started = Instant.now();
-        String runId = runId(started);
-        Path dir = outputDir(opts, suite.name(), runId);
-        refuseNonEmpty(dir);
-        Provenance provenance = ProvenanceCollector.collect(suite.name(), runId, workDir, datasets, opts.workers(),
-                opts.threads(), started);
-        log.info("suite {}: {} cells on {} worker(s) × {} native thread(s) → {}", suite.name(), cells.size(),
-                opts.workers(), opts.threads(), dir);
-        List<CellRecord> records;
+        Provenance provenance = ProvenanceCollector.collect(suite.name(), resume.runId() != null ? resume.runId()
+                : runId, workDir, datasets, opts.workers(), opts.threads(), started);
+        if (!resume.records().isEmpty() || resume.tornBytes() > 0) {
+            log.info("resuming run {} in {}: {} cell(s) recorded, {} to go{}", resume.runId(), dir,
+                    resume.records().size(), cells.size(), resume.tornBytes() > 0 ? " (dropped a record torn by a crash,"
+                            + " " + resume.tornBytes() + " bytes; that cell runs again)" : "");
+        }
+        log.info("suite {}: {} cells{} on {} worker(s) × {} native thread(s) → {}", suite.name(), cells.size(),
+                opts.shard().isAll() ? "" : " (shard " + opts.shard() + " of " + grid.size() + ")", opts.workers(),
+                opts.threads(), dir);
+        List<CellRecord> records = new ArrayList<>(resume.records());
         Map<String, String> reports;
         try (RunStore store = RunStore.create(dir, suite, provenance);
              Progress progress = new Progress(suite.name(), cells.size(), System.console() != null)) {
-            records = new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null).run(suite.name(), cells,
-                    IntStream.range(0, cells.size()).boxed().toList(), loader::load, store, provenance, progress);
-            reports = Reports.writeAll(new RunResults(suite, provenance, records), store);
+            records.addAll(new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null)
+                    .run(suite.name(), cells, todo, loader::load, store, provenance, progress));
+            reports = Reports.writeAll(new RunResults(suite, RunStore.readProvenance(dir), records), store);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
         }
+        History.update(dir, suite.name());
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         records.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
         out.println(reports.get("matrix.md"));
-        log.info("done: {} in {}  (cells.jsonl, matrix.csv, matrix.md)", counts, dir);
+        log.info("done: {} in {}  ({})", counts, dir, String.join(", ", reports.keySet()));
         return new RunOutcome(dir, records);
+    }
+
+    /** What an existing run directory already holds (nothing for a new directory). */
+    private record Resume(String runId, List<CellRecord> records, Set<String> done, long tornBytes) {
+        static Resume of(Path dir, List<CellSpec> grid) {
+            try {
+                RunStore.Contents c = RunStore.read(dir);
+                boolean started = Files.exists(dir.resolve(RunStore.METADATA));
+                if (c.records().isEmpty() && c.tornBytes() == 0) {
+                    // started before (killed before its first cell finished) or new
+                    return new Resume(started ? RunStore.readProvenance(dir).runId() : null, List.of(), Set.of(), 0);
+                }
+                Set<String> gridIds = new java.util.HashSet<>();
+                grid.forEach(g -> gridIds.add(g.id()));
+                for (CellRecord r : c.records()) {
+                    if (!gridIds.contains(r.cellId())) {
+                        throw new IllegalArgumentException("run directory " + dir + " holds results of another suite or"
+                                + " other settings (cell " + r.cellId() + ": " + r.cell().label() + " is not in this"
+                                + " suite's grid); resume only with the same suite and overrides, or pass a new -Dout=");
+                    }
+                }
+                RunStore.truncateTorn(dir, c);
+                Set<String> done = new java.util.HashSet<>();
+                c.records().forEach(r -> done.add(r.cellId()));
+                return new Resume(RunStore.readProvenance(dir).runId(), c.records(), done, c.tornBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot resume from " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** {@code -Drun=<dir>}: rewrites every report of a run directory from its files alone. */
+    public int report() {
+        Path dir = runDir("run");
+        try {
+            RunResults run = new RunResults(RunStore.readSuite(dir), RunStore.readProvenance(dir), RunStore.readCells(dir));
+            try (RunStore store = RunStore.reopen(dir)) {
+                Map<String, String> reports = Reports.writeAll(run, store);
+                log.info("rewrote {} in {} from {} record(s)", String.join(", ", reports.keySet()), dir,
+                        run.cells().size());
+            }
+            History.update(dir, run.suite().name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        return EXIT_OK;
+    }
+
+    /**
+     * {@code -Drun=<dir> [-Dbaseline=<dir>]}: compares a run with a baseline (default: the newest older run
+     * of the same suite beside it); writes {@code compare.md} and {@code compare-junit.xml} into the run
+     * directory (or {@code -Dout}). Exit code 1 on a regression.
+     */
+    public int compare() {
+        Path dir = runDir("run");
+        try {
+            SuiteSpec suite = RunStore.readSuite(dir);
+            Path base = props.get("baseline") != null ? runDir("baseline") : previousRun(dir, suite.name());
+            double accTol = doubleProp("compare.accuracyTolerance", 0.005);
+            double speedTol = doubleProp("compare.speedTolerance", 0.10);
+            RunComparison.Result r = new RunComparison(accTol, speedTol).compare(RunStore.readCells(base),
+                    RunStore.readCells(dir));
+            Path outDir = props.get("out") != null ? workDir.resolve(props.get("out")) : dir;
+            String md = ComparisonReport.markdown(r, dir.toString(), base.toString());
+            writeReport(outDir, "compare.md", md);
+            Files.writeString(outDir.resolve("compare-junit.xml"), ComparisonReport.junitXml(r, suite.name()),
+                    StandardCharsets.UTF_8);
+            log.info("compare: {} configuration(s), {} change(s) → {}", r.configs().size(), r.findings().size(),
+                    r.regressed() ? "REGRESSION (exit 1)" : "no regression");
+            return r.regressed() ? EXIT_DEVIATION : EXIT_OK;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /** The newest run directory of the same suite beside {@code dir} that started before it. */
+    private static Path previousRun(Path dir, String suite) throws IOException {
+        Path parent = dir.toAbsolutePath().normalize().getParent();
+        String started = RunStore.readProvenance(dir).startedAt();
+        Path best = null;
+        String bestStarted = null;
+        try (var dirs = Files.list(parent)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                if (d.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())
+                        || !Files.exists(d.resolve(RunStore.METADATA)) || !Files.exists(d.resolve(RunStore.CELLS))) {
+                    continue;
+                }
+                var p = RunStore.readProvenance(d);
+                if (p.suite().equals(suite) && p.startedAt().compareTo(started) < 0
+                        && (bestStarted == null || p.startedAt().compareTo(bestStarted) > 0)) {
+                    best = d;
+                    bestStarted = p.startedAt();
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("no earlier run of suite " + suite + " in " + parent + " to compare "
+                    + dir.getFileName() + " with; pass -Dbaseline=<run directory>");
+        }
+        return best;
+    }
+
+    /**
+     * {@code -Dinputs=<dir>,<dir>,... -Dout=<dir>}: combines the run directories of one suite's shards into
+     * one run directory. Every input must hold the same suite (same suite.json); a cell in two inputs, or a
+     * grid cell in none (unless {@code -Dmerge.partial=true}), is an error.
+     */
+    public RunOutcome merge() {
+        String inputs = props.get("inputs");
+        if (inputs == null || inputs.isBlank() || props.get("out") == null) {
+            throw new IllegalArgumentException("merge needs -Dinputs=<run dir>,<run dir>,... and -Dout=<new run dir>");
+        }
+        Path dir = workDir.resolve(props.get("out"));
+        try {
+            if (Files.exists(dir.resolve(RunStore.CELLS))) {
+                throw new IllegalArgumentException("merge target " + dir + " already holds results; pass a new -Dout=");
+            }
+            SuiteSpec suite = null;
+            Path first = null;
+            Map<String, Path> from = new java.util.HashMap<>();
+            List<CellRecord> records = new ArrayList<>();
+            for (String in : inputs.split(",")) {
+                Path d = workDir.resolve(in.trim());
+                SuiteSpec s = RunStore.readSuite(d);
+                if (suite == null) {
+                    suite = s;
+                    first = d;
+                } else if (!s.equals(suite)) {
+                    throw new IllegalArgumentException(d + " holds a different suite or settings than " + first
+                            + " (compare their suite.json); merge only shards of one run");
+                }
+                for (CellRecord r : RunStore.readCells(d)) {
+                    Path other = from.putIfAbsent(r.cellId(), d);
+                    if (other != null) {
+                        throw new IllegalArgumentException("cell " + r.cellId() + " (" + r.cell().label() + ") is in both "
+                                + other + " and " + d + "; shards must not overlap (same -Dshard=i/n twice?)");
+                    }
+                    records.add(r);
+                }
+            }
+            List<CellSpec> grid = Grid.cells(suite);
+            List<CellSpec> missing = grid.stream().filter(c -> !from.containsKey(c.id())).toList();
+            if (!missing.isEmpty() && !Boolean.parseBoolean(props.getOrDefault("merge.partial", "false"))) {
+                throw new IllegalArgumentException(missing.size() + " of " + grid.size() + " cells are in no input (first: "
+                        + missing.get(0).label() + "); add the missing shard's directory, or pass -Dmerge.partial=true");
+            }
+            records.sort(java.util.Comparator.comparingInt(CellRecord::index));
+            Provenance provenance = RunStore.readProvenance(first);
+            try (RunStore store = RunStore.create(dir, suite, provenance)) {
+                records.forEach(store::append);
+                Reports.writeAll(new RunResults(suite, provenance, records), store);
+            }
+            History.update(dir, suite.name());
+            log.info("merged {} record(s) from {} input(s) into {}", records.size(), inputs.split(",").length, dir);
+            return new RunOutcome(dir, records);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private Path runDir(String key) {
+        String v = props.get(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("pass -D" + key + "=<run directory> (a directory with cells.jsonl,"
+                    + " suite.json and metadata.json, e.g. results/<suite>/<run-id>)");
+        }
+        Path d = workDir.resolve(v);
+        if (!Files.isDirectory(d)) {
+            throw new IllegalArgumentException("-D" + key + "=" + v + ": no such directory " + d.toAbsolutePath());
+        }
+        return d;
+    }
+
+    private double doubleProp(String key, double dflt) {
+        String v = props.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + key + "=" + v + " is not a number");
+        }
     }
 
     /**
@@ -225,17 +435,5 @@ public final class Cli {
         long fails = rows.stream().filter(r -> r.verdict() == InitAudit.Verdict.FAIL).count();
         log.info("audit: {} deviation(s) in {} checks → {}", fails, rows.size(), dir.resolve("audit.md"));
         return fails == 0 ? EXIT_OK : EXIT_DEVIATION;
-    }
-
-    private static void refuseNonEmpty(Path dir) {
-        Path cells = dir.resolve(RunStore.CELLS);
-        try {
-            if (Files.exists(cells) && Files.size(cells) > 0) {
-                throw new IllegalArgumentException("run directory " + dir + " already holds results; pass a new -Dout="
-                        + " or leave -Dout unset for a fresh results/<suite>/<run-id>/");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + cells + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.initbench.harness.cli;
 
+import io.initbench.harness.spec.Shard;
 import java.util.Map;
 
 /**
@@ -9,8 +10,9 @@ import java.util.Map;
  * @param workers    cells trained at once
  * @param threads    native threads per worker
  * @param saveModels save every trained network as {@code models/<cell id>.zip} in the run directory
+ * @param shard      the part of the suite's grid this process runs ({@code -Dshard=i/n})
  */
-public record Options(String suite, String out, int workers, int threads, boolean saveModels) {
+public record Options(String suite, String out, int workers, int threads, boolean saveModels, Shard shard) {
     public static Options from(Map<String, String> props) {
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = intProp(props, "workers", cores);
@@ -25,7 +27,7 @@ public record Options(String suite, String out, int workers, int threads, boolea
         }
         String out = props.get("out");
         return new Options(props.get("suite"), out == null || out.isBlank() ? null : out, workers, threads,
-                Boolean.parseBoolean(props.getOrDefault("saveModels", "false")));
+                Boolean.parseBoolean(props.getOrDefault("saveModels", "false")), Shard.parse(props.get("shard")));
     }
 
     static long longProp(Map<String, String> props, String key, long dflt) {

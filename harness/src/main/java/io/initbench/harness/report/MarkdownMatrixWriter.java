@@ -5,6 +5,9 @@ import io.initbench.harness.result.DatasetProvenance;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.stats.Ranking;
+import io.initbench.harness.stats.SeedGroup;
+import io.initbench.harness.stats.Summary;
 import io.initbench.harness.spec.TrainingSettings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,19 +26,6 @@ import java.util.function.Function;
  * aggregates the seeds; cells that did not end OK are named in the table, never averaged in silently.
  */
 public final class MarkdownMatrixWriter implements ReportWriter {
-
-    /** The axes that split tables; initializer and activation are the table's rows and columns. */
-    private record Group(String dataset, String architecture, int depth, int width, String biasInit, boolean bn) {
-        static Group of(CellSpec c) {
-            return new Group(c.dataset().key(), c.architecture().name().toLowerCase(Locale.ROOT), c.depth(),
-                    c.width(), c.biasInit().label(), c.batchNorm());
-        }
-
-        String title() {
-            return dataset + " · " + architecture + " depth " + depth + " width " + width + " · bias "
-                    + biasInit + " · BatchNorm " + (bn ? "on" : "off");
-        }
-    }
 
     @Override
     public void write(RunResults run, Appendable out) throws IOException {
@@ -60,20 +50,19 @@ public final class MarkdownMatrixWriter implements ReportWriter {
                     .append(d.sha256(), 0, 12).append("…`").append(d.official() ? "" : " **NOT OFFICIAL**")
                     .append('\n');
         }
-        out.append("\nEach entry aggregates the seeds of one configuration. Accuracy: mean final test accuracy"
-                + " of the seeds that finished; DIVERGED = loss or weights became NaN/Inf, SKIPPED = DL4J cannot"
-                + " build the combination (reasons below).\n");
+        out.append("\nEach entry aggregates the seeds of one configuration: mean ± half-width of the 95% Student-t"
+                + " confidence interval (no interval with one seed). Accuracy: final test accuracy of the seeds that"
+                + " finished. Speed: training samples until the test accuracy first reached the target; a seed that"
+                + " never reached it (or diverged first) counts as the full budget, as in DeepOBS. DIVERGED = loss or"
+                + " weights became NaN/Inf, SKIPPED = DL4J cannot build the combination (reasons below).\n");
 
-        Map<Group, List<CellRecord>> groups = new LinkedHashMap<>();
-        for (CellRecord r : run.cells()) {
-            groups.computeIfAbsent(Group.of(r.cell()), g -> new ArrayList<>()).add(r);
-        }
+        Map<TableGroup, List<CellRecord>> groups = TableGroup.split(run.cells());
         for (var g : groups.entrySet()) {
             out.append("\n## ").append(g.getKey().title()).append("\n\n");
-            out.append("Final test accuracy (mean over seeds)\n\n");
+            out.append("Final test accuracy (mean ± 95% CI over seeds)\n\n");
             table(out, g.getValue(), MarkdownMatrixWriter::accuracyEntry);
             out.append("\nTraining samples until test accuracy ≥ ").append(fmt(t.targetAccuracy(), 3))
-                    .append(" (mean over seeds that reached it; — = none did)\n\n");
+                    .append(" (mean ± 95% CI, never reached = full budget; — = no seed reached it)\n\n");
             table(out, g.getValue(), rs -> speedEntry(rs));
             out.append("\nStep-0 gradient norm, first weight layer ÷ output layer (geometric mean over seeds;"
                     + " ≪ 1 vanishing, ≫ 1 exploding)\n\n");
@@ -81,6 +70,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             out.append("\nDistinct units after training, fewest in any hidden layer (worst seed) / width"
                     + " (1 = the layer collapsed to a single unit)\n\n");
             table(out, g.getValue(), MarkdownMatrixWriter::distinctEntry);
+            ranking(out, g.getValue());
         }
         List<CellRecord> notOk = run.cells().stream().filter(r -> r.status() != Status.OK).toList();
         if (!notOk.isEmpty()) {
@@ -95,12 +85,8 @@ public final class MarkdownMatrixWriter implements ReportWriter {
 
     private static void table(Appendable out, List<CellRecord> records, Function<List<CellRecord>, String> entry)
             throws IOException {
-        Set<String> inits = new LinkedHashSet<>();
-        Set<String> acts = new LinkedHashSet<>();
-        for (CellRecord r : records) {
-            inits.add(r.cell().weightInit().label());
-            acts.add(r.cell().activation().name());
-        }
+        Set<String> inits = TableGroup.inits(records);
+        Set<String> acts = TableGroup.activations(records);
         out.append("| weightInit |");
         for (String a : acts) {
             out.append(' ').append(a).append(" |");
@@ -111,8 +97,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
         for (String init : inits) {
             out.append("| ").append(init).append(" |");
             for (String act : acts) {
-                List<CellRecord> seeds = records.stream().filter(r -> r.cell().weightInit().label().equals(init)
-                        && r.cell().activation().name().equals(act)).toList();
+                List<CellRecord> seeds = TableGroup.seeds(records, init, act);
                 out.append(' ').append(seeds.isEmpty() ? "" : entry.apply(seeds)).append(" |");
             }
             out.append('\n');
@@ -120,33 +105,52 @@ public final class MarkdownMatrixWriter implements ReportWriter {
     }
 
     static String accuracyEntry(List<CellRecord> seeds) {
-        int n = seeds.size();
-        List<Double> finals = new ArrayList<>();
-        for (CellRecord r : seeds) {
-            if (r.metrics().finalAccuracy() != null) {
-                finals.add(r.metrics().finalAccuracy());
-            }
-        }
-        String mean = finals.isEmpty() ? "" : fmt(finals.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 4);
+        Summary acc = SeedGroup.of(seeds).get(0).accuracy();
         String marks = marks(seeds);
-        if (finals.isEmpty()) {
+        if (acc == null) {
             return marks.isEmpty() ? "—" : marks;
         }
+        String mean = withCi(acc, v -> fmt(v, 4));
         return marks.isEmpty() ? mean : mean + " (" + marks + ")";
     }
 
     static String speedEntry(List<CellRecord> seeds) {
-        List<Long> reached = new ArrayList<>();
-        for (CellRecord r : seeds) {
-            if (r.metrics().samplesToTarget() != null) {
-                reached.add(r.metrics().samplesToTarget());
-            }
-        }
-        if (reached.isEmpty()) {
+        SeedGroup g = SeedGroup.of(seeds).get(0);
+        Summary speed = g.samplesToTarget();
+        if (speed == null || g.reachedTarget() == 0) {
             return "—";
         }
-        String mean = human(reached.stream().mapToLong(Long::longValue).average().orElseThrow());
-        return reached.size() == seeds.size() ? mean : mean + " (" + reached.size() + "/" + seeds.size() + ")";
+        String mean = withCi(speed, MarkdownMatrixWriter::human);
+        return g.reachedTarget() == g.trainedCount() ? mean : mean + " (" + g.reachedTarget() + "/"
+                + g.trainedCount() + " reached)";
+    }
+
+    private static String withCi(Summary s, java.util.function.DoubleFunction<String> f) {
+        return s.halfWidth() == null ? f.apply(s.mean()) : f.apply(s.mean()) + " ± " + f.apply(s.halfWidth());
+    }
+
+    /** Per activation: initializers by mean accuracy, each tested against the best. */
+    private static void ranking(Appendable out, List<CellRecord> records) throws IOException {
+        List<Ranking.Family> families = Ranking.of(SeedGroup.of(records));
+        if (families.stream().allMatch(f -> f.entries().stream().allMatch(e -> e.rank() == null))) {
+            return;
+        }
+        out.append("\nRanking by mean final accuracy per activation; p = Welch's t-test against the best (two-sided,"
+                + " no multiple-comparison correction; * = worse at p < 0.05; blank = fewer than 2 finished seeds)\n\n");
+        out.append("| activation | rank | weightInit | accuracy | p vs best |\n|---|---:|---|---:|---:|\n");
+        for (Ranking.Family f : families) {
+            for (Ranking.Entry e : f.entries()) {
+                if (e.rank() == null) {
+                    continue;
+                }
+                out.append("| ").append(f.representative().activation().name()).append(" | ")
+                        .append(Integer.toString(e.rank())).append(" | ")
+                        .append(e.group().config().weightInit().label()).append(" | ")
+                        .append(withCi(e.group().accuracy(), v -> fmt(v, 4))).append(" | ")
+                        .append(e.pValue() == null ? "" : String.format(Locale.ROOT, "%.3g", e.pValue())
+                                + (Boolean.TRUE.equals(e.worseThanBest()) ? " *" : "")).append(" |\n");
+            }
+        }
     }
 
     static String gradientRatioEntry(List<CellRecord> seeds) {

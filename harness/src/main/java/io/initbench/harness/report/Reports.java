@@ -15,6 +15,8 @@ public final class Reports {
         Map<String, ReportWriter> m = new LinkedHashMap<>();
         m.put("matrix.csv", new CsvMatrixWriter());
         m.put("matrix.md", new MarkdownMatrixWriter());
+        m.put("groups.csv", new GroupsCsvWriter());
+        m.put("report.html", new HtmlReportWriter());
         return m;
     }
 

@@ -20,4 +20,20 @@ public record CellRecord(int formatVersion, String cellId, int index, String sui
         // records of cells that never trained, or written before diagnostics existed, carry none
         diagnostics = diagnostics == null ? Diagnostics.none() : diagnostics;
     }
+
+    /**
+     * The record without what legitimately differs between two runs of the same cell (timings, dates,
+     * worker, run id, provenance): two runs agree on a cell when these views are equal.
+     */
+    public CellRecord withoutTimings() {
+        Metrics m = metrics;
+        Metrics mt = new Metrics(m.finalAccuracy(), m.bestAccuracy(), m.finalTrainLoss(), m.initialAccuracy(),
+                m.iterationsToTarget(), m.samplesToTarget(), null, m.auc(), m.divergedAtIteration(), m.iterations(),
+                m.samples(), 0, 0, 0, null, m.parameterCount());
+        List<CurvePoint> c = curve.stream().map(p -> new CurvePoint(p.iteration(), p.samples(), 0, p.trainLoss(),
+                p.testAccuracy())).toList();
+        // an ERROR's stack trace carries line numbers and thread names; its reason says what went wrong
+        return new CellRecord(formatVersion, cellId, index, suite, null, cell, status,
+                status == Status.TIMEOUT ? null : reason, null, mt, c, diagnostics, null, null, null, null);
+    }
 }

@@ -21,6 +21,8 @@ public final class RunStore implements AutoCloseable {
     public static final String CELLS = "cells.jsonl";
     public static final String SUITE = "suite.json";
     public static final String METADATA = "metadata.json";
+    /** Oldest record format this version reads (version 1 lacks diagnostics, which read as none). */
+    public static final int MIN_FORMAT_VERSION = 1;
 
     private final Path dir;
     private final ObjectMapper json = ResultJson.mapper();
@@ -32,7 +34,10 @@ public final class RunStore implements AutoCloseable {
                 StandardOpenOption.APPEND);
     }
 
-    /** Creates (or reopens) a run directory and writes its spec and metadata. */
+    /**
+     * Creates (or reopens, to resume) a run directory and writes its spec and metadata; a resumed run
+     * keeps the metadata it was started with.
+     */
     public static RunStore create(Path dir, SuiteSpec suite, Provenance provenance) {
         try {
             Files.createDirectories(dir);
@@ -41,12 +46,19 @@ public final class RunStore implements AutoCloseable {
             }
             RunStore store = new RunStore(dir);
             store.writeJson(SUITE, suite);
-            store.writeJson(METADATA, provenance);
+            if (!Files.exists(dir.resolve(METADATA))) {
+                store.writeJson(METADATA, provenance);
+            }
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results to " + dir.toAbsolutePath() + " (" + e.getMessage()
                     + "); pass -Dout=<writable directory>", e);
         }
+    }
+
+    /** Opens an existing run directory to rewrite its reports; its spec and metadata are left as they are. */
+    public static RunStore reopen(Path dir) throws IOException {
+        return new RunStore(dir);
     }
 
     public Path dir() {
@@ -83,24 +95,112 @@ public final class RunStore implements AutoCloseable {
         writeFile(name, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
     }
 
-    /** Reads every complete record of a run directory's {@code cells.jsonl}, in file order. */
-    public static List<CellRecord> readCells(Path dir) throws IOException {
+    /**
+     * What a run directory's {@code cells.jsonl} holds.
+     *
+     * @param records    every complete record, in file order
+     * @param validBytes length of the file up to the end of the last complete line
+     * @param tornBytes  bytes after that: a record cut off by a crash or kill (0 = none)
+     */
+    public record Contents(List<CellRecord> records, long validBytes, long tornBytes) {
+    }
+
+    /**
+     * Reads a run directory's records. A line is complete when it ends with a newline (the newline is
+     * the last byte {@link #append} writes); an unterminated tail is a record torn by a crash and is
+     * reported in {@link Contents#tornBytes()}, never parsed. A complete line that does not parse, a
+     * record of an unknown format version, or a cell recorded twice is corruption: an IOException that
+     * names the line.
+     */
+    public static Contents read(Path dir) throws IOException {
+        Path file = dir.resolve(CELLS);
+        if (!Files.exists(file)) {
+            return new Contents(List.of(), 0, 0);
+        }
+        byte[] bytes = Files.readAllBytes(file);
         ObjectMapper json = ResultJson.mapper();
         List<CellRecord> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(dir.resolve(CELLS), StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        int start = 0;
+        int line = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != '\n') {
                 continue;
             }
-            try {
-                out.add(json.readValue(line, CellRecord.class));
-            } catch (IOException e) {
-                throw new IOException(dir.resolve(CELLS) + " line " + (i + 1) + " is not a valid cell record ("
-                        + e.getMessage() + ")", e);
+            line++;
+            String text = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+            start = i + 1;
+            if (text.isBlank()) {
+                continue;
             }
+            CellRecord r = parse(json, text, file, line);
+            Integer first = seen.putIfAbsent(r.cellId(), line);
+            if (first != null) {
+                throw new IOException(file + " records cell " + r.cellId() + " twice (lines " + first + " and " + line
+                        + "); the file was edited or two runs wrote into one directory: keep one of the lines");
+            }
+            out.add(r);
         }
-        return out;
+        return new Contents(out, start, bytes.length - start);
+    }
+
+    private static CellRecord parse(ObjectMapper json, String text, Path file, int line) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = json.readTree(text);
+        } catch (IOException e) {
+            throw new IOException(file + " line " + line + " is not valid JSON (" + e.getMessage()
+                    + "); the file is corrupt: delete that line to re-run the cell", e);
+        }
+        int version = tree.path("formatVersion").asInt(-1);
+        if (version < MIN_FORMAT_VERSION || version > CellRecord.FORMAT_VERSION) {
+            throw new IOException(file + " line " + line + " has record format version " + version + "; this initbench"
+                    + " reads versions " + MIN_FORMAT_VERSION + " to " + CellRecord.FORMAT_VERSION + ". Read it with the"
+                    + " initbench version that wrote it, or re-run the suite into a new -Dout");
+        }
+        try {
+            return json.treeToValue(tree, CellRecord.class);
+        } catch (IOException e) {
+            throw new IOException(file + " line " + line + " is not a valid cell record (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Reads every complete record (a torn last line, if any, is left out). */
+    public static List<CellRecord> readCells(Path dir) throws IOException {
+        return read(dir).records();
+    }
+
+    /** Cuts a torn tail off {@code cells.jsonl} so that appends start on a fresh line. */
+    public static void truncateTorn(Path dir, Contents contents) throws IOException {
+        if (contents.tornBytes() == 0) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir.resolve(CELLS), StandardOpenOption.WRITE)) {
+            ch.truncate(contents.validBytes());
+            ch.force(true);
+        }
+    }
+
+    /** The suite a run directory was made with. */
+    public static SuiteSpec readSuite(Path dir) throws IOException {
+        return readJson(dir, SUITE, SuiteSpec.class);
+    }
+
+    /** The provenance a run directory was started with. */
+    public static Provenance readProvenance(Path dir) throws IOException {
+        return readJson(dir, METADATA, Provenance.class);
+    }
+
+    private static <T> T readJson(Path dir, String name, Class<T> type) throws IOException {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(dir + " is not an initbench run directory: it has no " + name);
+        }
+        try {
+            return ResultJson.mapper().readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new IOException(file + " cannot be read (" + e.getMessage() + ")", e);
+        }
     }
 
     @Override

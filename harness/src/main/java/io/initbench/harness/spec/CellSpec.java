@@ -46,8 +46,34 @@ public record CellSpec(DatasetId dataset, Architecture architecture, int depth, 
 
     /** 12 hex digits of SHA-256 over {@link #parameters()}. */
     public String id() {
-        StringBuilder canonical = new StringBuilder("initbench-cell-v1");
-        parameters().forEach((k, v) -> canonical.append('\n').append(k).append('=').append(v));
+        return hash("initbench-cell-v1", parameters());
+    }
+
+    /**
+     * The id of the configuration: every parameter but the seed. Cells with the same configuration id
+     * are repetitions of one experiment and are summarised together.
+     */
+    public String configId() {
+        Map<String, String> p = parameters();
+        p.remove("seed");
+        return hash("initbench-config-v1", p);
+    }
+
+    /** This cell with another seed. */
+    public CellSpec withSeed(long otherSeed) {
+        return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit,
+                otherSeed, training);
+    }
+
+    /** Training samples the cell is given: epochs × the training subset (or the whole training split). */
+    public long sampleBudget() {
+        int n = training.trainSize() > 0 ? Math.min(training.trainSize(), dataset.trainCount()) : dataset.trainCount();
+        return (long) training.epochs() * n;
+    }
+
+    private static String hash(String domain, Map<String, String> parameters) {
+        StringBuilder canonical = new StringBuilder(domain);
+        parameters.forEach((k, v) -> canonical.append('\n').append(k).append('=').append(v));
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 6);

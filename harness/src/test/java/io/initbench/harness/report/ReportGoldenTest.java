@@ -36,9 +36,9 @@ import org.nd4j.linalg.activations.Activation;
  * intended format change: {@code mvn -pl harness test -Dtest=ReportGoldenTest -Dgolden.update=true},
  * then review the diff of src/test/resources/golden.
  */
-class ReportGoldenTest {
+public class ReportGoldenTest {
 
-    static RunResults fixture() {
+    public static RunResults fixture() {
         Axes axes = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(4), List.of(256),
                 List.of(InitSpec.parse("ZERO"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("RELU"),
                         InitSpec.parse("IDENTITY")),
@@ -76,7 +76,9 @@ class ReportGoldenTest {
             boolean zero = c.weightInit().label().equals("ZERO");
             Diagnostics d = status == Status.SKIPPED ? Diagnostics.none() : new Diagnostics(List.of(0, 1, 2, 3, 4),
                     List.of(new LayerSignal(0, 0.0, zero ? 0.0 : 1.0, 0.5, zero ? 0.0 : 0.6, 0.01, null,
-                            c.activation() == Activation.RELU ? rnd.nextInt(10) / 100.0 : null)),
+                            c.activation() == Activation.RELU ? rnd.nextInt(10) / 100.0 : null),
+                            // deeper layers: N(0,0.01) shrinks the gradient 10× per layer, the others keep it
+                            layer(1, c), layer(2, c), layer(3, c)),
                     zero ? null : Math.exp(rnd.nextGaussian() * 3), List.of(),
                     status == Status.DIVERGED ? List.of() : List.of(zero ? 1 : 256, zero ? 1 : 256 - rnd.nextInt(2), 256,
                             256), List.of(256, 256, 256, 256), List.of());
@@ -86,6 +88,11 @@ class ReportGoldenTest {
                     null, m, curve, d, "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", "worker-1", p));
         }
         return new RunResults(suite, p, records);
+    }
+
+    private static LayerSignal layer(int i, CellSpec c) {
+        double g = c.weightInit().label().startsWith("NORMAL") && !c.batchNorm() ? 0.01 * Math.pow(10, i) : 0.01;
+        return new LayerSignal(i, 0.0, 1.0, 0.5, 0.6, g, null, null);
     }
 
     private static void assertGolden(String name, String actual) throws IOException {
@@ -101,6 +108,20 @@ class ReportGoldenTest {
     @Test
     void csvMatchesGolden() throws IOException {
         assertGolden("matrix.csv", Reports.render(new CsvMatrixWriter(), fixture()));
+    }
+
+    @Test
+    void groupsCsvMatchesGolden() throws IOException {
+        assertGolden("groups.csv", Reports.render(new GroupsCsvWriter(), fixture()));
+    }
+
+    @Test
+    void htmlMatchesGolden() throws IOException {
+        String html = Reports.render(new HtmlReportWriter(), fixture());
+        // self-contained: nothing fetched from anywhere
+        org.junit.jupiter.api.Assertions.assertFalse(html.matches("(?s).*(src=|<script|@import|url\\().*"),
+                "report.html must not load anything");
+        assertGolden("report.html", html);
     }
 
     @Test

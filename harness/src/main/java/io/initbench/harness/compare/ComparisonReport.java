@@ -1,0 +1,55 @@
+package io.initbench.harness.compare;
+
+import java.util.List;
+
+/** The comparison as Markdown (for people) and JUnit XML (for CI servers: one test case per configuration). */
+public final class ComparisonReport {
+    private ComparisonReport() {
+    }
+
+    public static String markdown(RunComparison.Result r, String run, String baseline) {
+        StringBuilder sb = new StringBuilder("# Comparison\n\n- run: `").append(run).append("`\n- baseline: `")
+                .append(baseline).append("`\n- configurations compared: ").append(r.configs().size()).append('\n')
+                .append("- verdict: ").append(r.regressed() ? "**REGRESSION**" : "no regression").append("\n\n");
+        List<RunComparison.Finding> f = r.findings();
+        if (f.isEmpty()) {
+            return sb.append("No change beyond the confidence intervals (or tolerances, with one seed).\n").toString();
+        }
+        sb.append("| verdict | what | configuration | change |\n|---|---|---|---|\n");
+        f.stream().sorted(java.util.Comparator.comparing(RunComparison.Finding::verdict))
+                .forEach(x -> sb.append("| ").append(x.verdict() == RunComparison.Verdict.REGRESSION ? "**REGRESSION**"
+                        : x.verdict().name()).append(" | ").append(x.kind()).append(" | ").append(x.config())
+                        .append(" | ").append(x.detail().replace("|", "\\|")).append(" |\n"));
+        return sb.toString();
+    }
+
+    public static String junitXml(RunComparison.Result r, String suite) {
+        long failures = r.configs().stream().filter(id -> r.of(id).stream()
+                .anyMatch(f -> f.verdict() == RunComparison.Verdict.REGRESSION)).count();
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"")
+                .append(esc("initbench.compare." + suite)).append("\" tests=\"").append(r.configs().size())
+                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+        for (String id : r.configs()) {
+            List<RunComparison.Finding> fs = r.of(id);
+            sb.append("  <testcase classname=\"").append(esc("initbench." + suite)).append("\" name=\"")
+                    .append(esc(r.labels().get(id) + " [" + id + "]")).append("\"");
+            List<RunComparison.Finding> bad = fs.stream().filter(f -> f.verdict() == RunComparison.Verdict.REGRESSION)
+                    .toList();
+            if (bad.isEmpty()) {
+                String notes = String.join("\n", fs.stream().map(f -> f.kind() + " " + f.verdict() + ": " + f.detail())
+                        .toList());
+                sb.append(notes.isEmpty() ? "/>\n" : "><system-out>" + esc(notes) + "</system-out></testcase>\n");
+                continue;
+            }
+            sb.append(">\n    <failure type=\"regression\" message=\"").append(esc(bad.get(0).kind() + ": "
+                    + bad.get(0).detail())).append("\">");
+            sb.append(esc(String.join("\n", bad.stream().map(f -> f.kind() + ": " + f.detail()).toList())));
+            sb.append("</failure>\n  </testcase>\n");
+        }
+        return sb.append("</testsuite>\n").toString();
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,119 @@
+package io.initbench.harness.report;
+
+import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.Provenance;
+import io.initbench.harness.result.RunStore;
+import io.initbench.harness.result.Status;
+import io.initbench.harness.stats.SeedGroup;
+import io.initbench.harness.stats.Summary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code index.md} and {@code index.html} in a suite's results directory ({@code results/<suite>/}):
+ * one row per run (date, commit, backend, CPU, cell counts, best configuration), newest first, linking
+ * to each run's report. Rebuilt from the run directories alone, after every run, report and merge.
+ */
+public final class History {
+    private static final Logger log = LoggerFactory.getLogger(History.class);
+
+    /** One run of the suite. */
+    public record Row(String dir, String runId, String startedAt, String commit, boolean dirty, String backend,
+                      String cpu, int cells, int ok, int diverged, int other, String best, Double bestAccuracy) {
+    }
+
+    private History() {
+    }
+
+    /**
+     * Rebuilds the index of {@code runDir}'s parent when that parent is the suite's directory
+     * ({@code .../<suite>/<run>}); a run written elsewhere has no history to join.
+     */
+    public static void update(Path runDir, String suite) {
+        Path parent = runDir.toAbsolutePath().normalize().getParent();
+        if (parent == null || !parent.getFileName().toString().equals(suite)) {
+            return;
+        }
+        try {
+            write(parent, rows(parent));
+        } catch (IOException e) {
+            log.warn("could not update the run index in {}: {}", parent, e.getMessage());
+        }
+    }
+
+    public static List<Row> rows(Path suiteDir) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(suiteDir)) {
+            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+                if (!Files.exists(d.resolve(RunStore.METADATA)) || !Files.exists(d.resolve(RunStore.CELLS))) {
+                    continue;
+                }
+                try {
+                    rows.add(row(d));
+                } catch (IOException e) {
+                    log.warn("run index: skipping {} ({})", d, e.getMessage());
+                }
+            }
+        }
+        rows.sort(Comparator.comparing(Row::startedAt).reversed());
+        return rows;
+    }
+
+    private static Row row(Path d) throws IOException {
+        Provenance p = RunStore.readProvenance(d);
+        List<CellRecord> cells = RunStore.readCells(d);
+        int ok = (int) cells.stream().filter(r -> r.status() == Status.OK).count();
+        int div = (int) cells.stream().filter(r -> r.status() == Status.DIVERGED).count();
+        SeedGroup best = null;
+        for (SeedGroup g : SeedGroup.of(cells)) {
+            Summary a = g.accuracy();
+            if (a != null && (best == null || a.mean() > best.accuracy().mean())) {
+                best = g;
+            }
+        }
+        String label = best == null ? "" : best.config().weightInit().label() + " " + best.config().activation().name()
+                + (best.config().batchNorm() ? " +BN" : "") + " (" + best.config().dataset().key() + ")";
+        return new Row(d.getFileName().toString(), p.runId(), p.startedAt(), p.gitCommit().length() > 12
+                ? p.gitCommit().substring(0, 12) : p.gitCommit(), p.gitDirty(), p.backend(), p.cpuModel(), cells.size(),
+                ok, div, cells.size() - ok - div, label, best == null ? null : best.accuracy().mean());
+    }
+
+    static void write(Path suiteDir, List<Row> rows) throws IOException {
+        StringBuilder md = new StringBuilder("# Runs of " + suiteDir.getFileName() + "\n\nNewest first.\n\n"
+                + "| started | run | commit | backend | CPU | cells | OK | DIVERGED | other | best configuration | accuracy |\n"
+                + "|---|---|---|---|---|---:|---:|---:|---:|---|---:|\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                + Svg.esc("Runs of " + suiteDir.getFileName()) + "</title><style>body{font-family:system-ui,sans-serif;"
+                + "margin:24px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px}</style></head>"
+                + "<body><h1>" + Svg.esc("Runs of " + suiteDir.getFileName()) + "</h1>\n<table><tr><th>started</th>"
+                + "<th>run</th><th>commit</th><th>backend</th><th>CPU</th><th>cells</th><th>OK</th><th>DIVERGED</th>"
+                + "<th>other</th><th>best configuration</th><th>accuracy</th></tr>\n");
+        for (Row r : rows) {
+            String acc = r.bestAccuracy() == null ? "" : String.format(Locale.ROOT, "%.4f", r.bestAccuracy());
+            String commit = r.commit() + (r.dirty() ? " (dirty)" : "");
+            md.append("| ").append(r.startedAt()).append(" | [").append(r.runId()).append("](").append(r.dir())
+                    .append("/report.html) | `").append(commit).append("` | ").append(r.backend()).append(" | ")
+                    .append(r.cpu()).append(" | ").append(r.cells()).append(" | ").append(r.ok()).append(" | ")
+                    .append(r.diverged()).append(" | ").append(r.other()).append(" | ").append(r.best()).append(" | ")
+                    .append(acc).append(" |\n");
+            html.append("<tr><td>").append(Svg.esc(r.startedAt())).append("</td><td><a href=\"")
+                    .append(Svg.esc(r.dir())).append("/report.html\">").append(Svg.esc(r.runId())).append("</a></td><td>")
+                    .append(Svg.esc(commit)).append("</td><td>").append(Svg.esc(r.backend())).append("</td><td>")
+                    .append(Svg.esc(r.cpu())).append("</td><td>").append(r.cells()).append("</td><td>").append(r.ok())
+                    .append("</td><td>").append(r.diverged()).append("</td><td>").append(r.other()).append("</td><td>")
+                    .append(Svg.esc(r.best())).append("</td><td>").append(acc).append("</td></tr>\n");
+        }
+        html.append("</table></body></html>\n");
+        Files.writeString(suiteDir.resolve("index.md"), md, StandardCharsets.UTF_8);
+        Files.writeString(suiteDir.resolve("index.html"), html, StandardCharsets.UTF_8);
+    }
+}
