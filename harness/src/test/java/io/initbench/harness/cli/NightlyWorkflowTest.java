@@ -1,0 +1,256 @@
+package io.initbench.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.Metrics;
+import io.initbench.harness.result.ResultJson;
+import io.initbench.harness.result.RunStore;
+import io.initbench.harness.result.Status;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * The nightly workflow on the real MNIST mirror with the smoke suite at 2 seeds (16 cells): resume after
+ * a torn record, shards run as two separate JVMs and merged, compare on identical and on planted-regression
+ * runs, and reports rebuilt from cells.jsonl alone. "Same results" means equal records without timings.
+ */
+class NightlyWorkflowTest {
+    private static final Map<String, String> SUITE = Map.of("suite", "smoke", "seeds", "1,2");
+
+    @TempDir
+    static Path tmp;
+    static Path single;
+    static List<CellRecord> reference;
+
+    private static Cli cli(Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>(SUITE);
+        props.putAll(Map.of("datasets.mirror", SmokeEndToEndTest.MIRROR, "datasets.dir",
+                tmp.resolve("cache").toString(), "workers", "2"));
+        props.putAll(extra);
+        return new Cli(props, Map.of(), tmp, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void singleRun() throws Exception {
+        single = tmp.resolve("results/smoke/single");
+        reference = timeless(cli(Map.of("out", single.toString())).runSuite().records());
+        assertEquals(16, reference.size());
+    }
+
+    /** Equal results, or a failure naming the first differing cell and field instead of dumping both lists. */
+    static void assertSameResults(List<CellRecord> expected, List<CellRecord> actual) {
+        assertEquals(expected.size(), actual.size(), "record count");
+        for (int i = 0; i < expected.size(); i++) {
+            CellRecord e = expected.get(i);
+            CellRecord a = actual.get(i);
+            if (!e.equals(a)) {
+                String where = !e.cell().equals(a.cell()) ? "cell" : e.status() != a.status() ? "status"
+                        : !e.metrics().equals(a.metrics()) ? "metrics " + e.metrics() + " vs " + a.metrics()
+                        : !e.curve().equals(a.curve()) ? "curve" : !e.diagnostics().equals(a.diagnostics())
+                        ? "diagnostics " + e.diagnostics() + " vs " + a.diagnostics() : "other fields " + e + " vs " + a;
+                throw new AssertionError("cell " + i + " (" + e.cell().label() + ") differs in " + where);
+            }
+        }
+    }
+
+    static List<CellRecord> timeless(List<CellRecord> records) {
+        return records.stream().sorted(Comparator.comparingInt(CellRecord::index)).map(CellRecord::withoutTimings).toList();
+    }
+
+    @Test
+    void resumeReplacesATornRecordAndEndsWithTheSameResults() throws Exception {
+        Path dir = tmp.resolve("resumed");
+        Files.createDirectories(dir);
+        for (String f : List.of(RunStore.SUITE, RunStore.METADATA)) {
+            Files.copy(single.resolve(f), dir.resolve(f));
+        }
+        List<String> lines = Files.readAllLines(single.resolve(RunStore.CELLS));
+        String torn = lines.get(5).substring(0, lines.get(5).length() / 2);
+        Files.writeString(dir.resolve(RunStore.CELLS), String.join("\n", lines.subList(0, 5)) + "\n" + torn);
+        assertEquals(5, RunStore.read(dir).records().size());
+        assertTrue(RunStore.read(dir).tornBytes() > 0);
+
+        Cli.RunOutcome outcome = cli(Map.of("out", dir.toString())).runSuite();
+        List<CellRecord> onDisk = RunStore.readCells(dir); // throws on duplicates
+        assertEquals(16, onDisk.size());
+        assertEquals(0, RunStore.read(dir).tornBytes());
+        assertSameResults(reference, timeless(onDisk));
+        assertSameResults(reference, timeless(outcome.records()));
+        // the 5 finished cells were not re-run: their lines are unchanged
+        assertEquals(lines.subList(0, 5), Files.readAllLines(dir.resolve(RunStore.CELLS)).subList(0, 5));
+        // a complete run resumes to nothing
+        assertEquals(16, cli(Map.of("out", dir.toString())).runSuite().records().size());
+        assertEquals(16, RunStore.readCells(dir).size());
+    }
+
+    @Test
+    void resumeRefusesADirectoryOfAnotherSuite() {
+        int code = cli(Map.of("out", single.toString(), "learningRate", "0.2")).run(new String[0]);
+        assertEquals(Cli.EXIT_BAD_INPUT, code);
+    }
+
+    /** Two shard processes (separate JVMs, as on two machines), then merge: the single run's results. */
+    @Test
+    void twoShardProcessesMergeToTheSingleRunResults() throws Exception {
+        List<Process> procs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path log = tmp.resolve("shard" + i + ".log");
+            procs.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                    "-cp", System.getProperty("java.class.path"), "-Dsuite=smoke", "-Dseeds=1,2", "-Dworkers=1", "-Dthreads=1",
+                    "-Dshard=" + i + "/2", "-Dout=" + tmp.resolve("shard" + i), "-Ddatasets.mirror="
+                    + new File(SmokeEndToEndTest.MIRROR).getAbsolutePath(), "-Ddatasets.dir=" + tmp.resolve("cache" + i),
+                    Main.class.getName()).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        }
+        for (int i = 0; i < 2; i++) {
+            assertTrue(procs.get(i).waitFor(5, TimeUnit.MINUTES), "shard process timed out");
+            assertEquals(0, procs.get(i).exitValue(), Files.readString(tmp.resolve("shard" + i + ".log")));
+        }
+        int n0 = RunStore.readCells(tmp.resolve("shard0")).size();
+        int n1 = RunStore.readCells(tmp.resolve("shard1")).size();
+        assertEquals(16, n0 + n1);
+        assertTrue(n0 > 0 && n1 > 0, "both shards got cells: " + n0 + "/" + n1);
+
+        Path merged = tmp.resolve("merged");
+        Cli.RunOutcome outcome = cli(Map.of("command", "merge", "inputs", tmp.resolve("shard0") + ","
+                + tmp.resolve("shard1"), "out", merged.toString())).merge();
+        assertSameResults(reference, timeless(outcome.records()));
+        assertSameResults(reference, timeless(RunStore.readCells(merged)));
+        // the CSV matrix agrees on every deterministic column
+        assertEquals(stripTimings(single.resolve("matrix.csv")), stripTimings(merged.resolve("matrix.csv")));
+        // one shard alone is incomplete, overlapping shards are refused
+        assertEquals(Cli.EXIT_BAD_INPUT, cli(Map.of("command", "merge", "inputs", tmp.resolve("shard0").toString(),
+                "out", tmp.resolve("m2").toString())).run(new String[0]));
+        assertEquals(Cli.EXIT_BAD_INPUT, cli(Map.of("command", "merge", "inputs", tmp.resolve("shard0") + ","
+                + tmp.resolve("shard0"), "out", tmp.resolve("m3").toString())).run(new String[0]));
+    }
+
+    private static List<String> stripTimings(Path csv) throws Exception {
+        List<String> rows = Files.readAllLines(csv);
+        List<String> header = List.of(rows.get(0).split(","));
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (!header.get(i).contains("second") && !header.get(i).equals("git_commit")) {
+                keep.add(i);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String row : rows) {
+            // no quoted commas in the smoke suite's labels
+            String[] f = row.split(",", -1);
+            out.add(String.join(",", keep.stream().map(i -> f[i]).toList()));
+        }
+        return out;
+    }
+
+    @Test
+    void compareIsCleanOnIdenticalRunsAndFailsOnAPlantedRegression() throws Exception {
+        Path same = copyRun(single, tmp.resolve("results/smoke/same"));
+        assertEquals(Cli.EXIT_OK, cli(Map.of("command", "compare", "run", same.toString(), "baseline",
+                single.toString())).run(new String[0]));
+        Document ok = xml(same.resolve("compare-junit.xml"));
+        assertEquals("0", ok.getDocumentElement().getAttribute("failures"));
+        assertEquals("8", ok.getDocumentElement().getAttribute("tests"));
+
+        // plant: one OK seed becomes DIVERGED, another configuration loses 0.5 accuracy (with 2 seeds the 95%
+        // intervals are wide, t = 12.7: a smaller drop is within noise and rightly not flagged)
+        Path bad = copyRun(single, tmp.resolve("results/smoke/zbad"));
+        List<CellRecord> records = new ArrayList<>(RunStore.readCells(bad));
+        int victim = indexOf(records, "XAVIER", "RELU", 1);
+        CellRecord v = records.get(victim);
+        records.set(victim, new CellRecord(v.formatVersion(), v.cellId(), v.index(), v.suite(), v.runId(), v.cell(),
+                Status.DIVERGED, "planted", null, v.metrics(), v.curve(), v.diagnostics(), v.startedAt(),
+                v.finishedAt(), v.worker(), v.provenance()));
+        for (int seed = 1; seed <= 2; seed++) {
+            int i = indexOf(records, "RELU", "TANH", seed);
+            CellRecord r = records.get(i);
+            Metrics m = r.metrics();
+            records.set(i, new CellRecord(r.formatVersion(), r.cellId(), r.index(), r.suite(), r.runId(), r.cell(),
+                    r.status(), r.reason(), r.error(), new Metrics(m.finalAccuracy() - 0.5, m.bestAccuracy(),
+                    m.finalTrainLoss(), m.initialAccuracy(), m.iterationsToTarget(), m.samplesToTarget(),
+                    m.secondsToTarget(), m.auc(), m.divergedAtIteration(), m.iterations(), m.samples(), m.trainSeconds(),
+                    m.evalSeconds(), m.wallSeconds(), m.samplesPerSecond(), m.parameterCount()), r.curve(),
+                    r.diagnostics(), r.startedAt(), r.finishedAt(), r.worker(), r.provenance()));
+        }
+        StringBuilder jsonl = new StringBuilder();
+        for (CellRecord r : records) {
+            jsonl.append(ResultJson.mapper().writeValueAsString(r)).append('\n');
+        }
+        Files.writeString(bad.resolve(RunStore.CELLS), jsonl);
+        // no -Dbaseline: the newest earlier run of the suite beside it ("same" started at the same instant,
+        // so the baseline is found by start time; make "bad" start later)
+        rewriteStart(bad, "2999-01-01T00:00:00Z");
+        int code = cli(Map.of("command", "compare", "run", bad.toString())).run(new String[0]);
+        assertEquals(Cli.EXIT_DEVIATION, code);
+        Document fail = xml(bad.resolve("compare-junit.xml"));
+        assertEquals("2", fail.getDocumentElement().getAttribute("failures"));
+        String md = Files.readString(bad.resolve("compare.md"));
+        assertTrue(md.contains("seed 1: OK → DIVERGED"), md);
+        assertTrue(md.contains("| **REGRESSION** | ACCURACY |"), md);
+    }
+
+    @Test
+    void reportCommandRebuildsEveryReportFromTheRunFiles() throws Exception {
+        Path copy = copyRun(single, tmp.resolve("results/smoke/rebuilt"));
+        for (String f : List.of("matrix.csv", "matrix.md", "groups.csv", "report.html")) {
+            Files.delete(copy.resolve(f));
+        }
+        assertEquals(Cli.EXIT_OK, cli(Map.of("command", "report", "run", copy.toString())).run(new String[0]));
+        for (String f : List.of("matrix.csv", "matrix.md", "groups.csv", "report.html")) {
+            assertEquals(Files.readString(single.resolve(f)), Files.readString(copy.resolve(f)), f);
+        }
+        String index = Files.readString(tmp.resolve("results/smoke/index.md"));
+        assertTrue(index.contains("rebuilt/report.html"), index);
+        assertFalse(Files.readString(single.resolve("report.html")).contains("<script"));
+    }
+
+    private static int indexOf(List<CellRecord> records, String init, String act, long seed) {
+        for (int i = 0; i < records.size(); i++) {
+            CellRecord r = records.get(i);
+            if (r.cell().weightInit().label().equals(init) && r.cell().activation().name().equals(act)
+                    && r.cell().seed() == seed) {
+                return i;
+            }
+        }
+        throw new AssertionError("no cell " + init + " " + act + " seed " + seed);
+    }
+
+    private static Path copyRun(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
+    }
+
+    private static void rewriteStart(Path dir, String startedAt) throws Exception {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.mapper()
+                .readTree(dir.resolve(RunStore.METADATA).toFile());
+        tree.put("startedAt", startedAt);
+        Files.writeString(dir.resolve(RunStore.METADATA), tree.toPrettyString());
+    }
+
+    private static Document xml(Path f) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(f.toFile());
+    }
+}
