@@ -63,18 +63,47 @@ public final class CellTrainer {
             net = new MultiLayerNetwork(conf);
             net.init();
             lsuv = PostInit.apply(cell, net, probe.features());
+        } catch (OutOfMemoryError e) {
+            // too big for this machine's limits is a resource failure, not an impossible combination
+            return error(e, start);
         } catch (RuntimeException e) {
+            if (outOfMemory(e)) {
+                return error(e, start);
+            }
             return new Outcome(Status.SKIPPED, "cannot build this cell: " + rootMessage(e), null,
                     Metrics.none(seconds(start)), List.of(), Diagnostics.none());
         }
         try {
             return train(cell, data, net, start, probe, lsuv);
         } catch (RuntimeException | OutOfMemoryError e) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            return new Outcome(Status.ERROR, e.getClass().getSimpleName() + ": " + rootMessage(e), trace.toString(),
-                    Metrics.none(seconds(start)), List.of(), Diagnostics.none());
+            return error(e, start);
         }
+    }
+
+    /** An ERROR outcome with the stack trace; an OutOfMemoryError also says which limit to raise. */
+    static Outcome error(Throwable e, long start) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        String reason = e.getClass().getSimpleName() + ": " + rootMessage(e);
+        if (outOfMemory(e)) {
+            reason = "out of memory: " + reason + " (the cell needs more memory than this machine or JVM allows:"
+                    + " raise -Xmx, which also sets ND4J's off-heap limit, or -Dorg.bytedeco.javacpp.maxbytes; or run"
+                    + " fewer -Dworkers; or shrink the cell)";
+        }
+        return new Outcome(Status.ERROR, reason, trace.toString(), Metrics.none(seconds(start)), List.of(),
+                Diagnostics.none());
+    }
+
+    /** Java heap exhaustion, or ND4J's native allocator failing (it throws a RuntimeException). */
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof OutOfMemoryError || m.contains("bad_alloc") || m.contains("Allocation failed")
+                    || m.contains("Cannot allocate") || m.contains("Failed to allocate")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

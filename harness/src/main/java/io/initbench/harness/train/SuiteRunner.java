@@ -51,16 +51,26 @@ public final class SuiteRunner {
         }
     }
 
+    /** Trains one cell; {@link CellTrainer#run} in production, a fault injector in tests. */
+    @FunctionalInterface
+    interface Trainer {
+        CellTrainer.Outcome run(CellSpec cell, PreparedData data);
+    }
+
     private final int workers;
-    private final CellTrainer trainer;
+    private final Trainer trainer;
 
     public SuiteRunner(int workers) {
-        this(workers, null);
+        this(workers, (Path) null);
     }
 
     /** @param modelsDir save every trained network there (for PRETRAINED); null = don't */
     public SuiteRunner(int workers, Path modelsDir) {
-        this.trainer = new CellTrainer(modelsDir);
+        this(workers, new CellTrainer(modelsDir)::run);
+    }
+
+    SuiteRunner(int workers, Trainer trainer) {
+        this.trainer = trainer;
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1, got " + workers + "; pass -Dworkers=1 or more");
         }
@@ -97,7 +107,13 @@ public final class SuiteRunner {
                 futures.add(pool.submit(() -> {
                     listener.cellStarted(cell, index);
                     Instant started = Instant.now();
-                    CellTrainer.Outcome o = trainer.run(cell, data.get(DataKey.of(cell)));
+                    CellTrainer.Outcome o;
+                    try {
+                        o = trainer.run(cell, data.get(DataKey.of(cell)));
+                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                        // whatever escapes the trainer is that cell's failure, never the suite's
+                        o = CellTrainer.error(e, System.nanoTime());
+                    }
                     CellRecord record = new CellRecord(CellRecord.FORMAT_VERSION, cell.id(), index, suite,
                             provenance.runId(), cell, o.status(), o.reason(), o.error(), o.metrics(), o.curve(), o.diagnostics(),
                             started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance);
