@@ -76,25 +76,11 @@ public final class Cli {
     public record RunOutcome(Path dir, List<CellRecord> records) {
     }
 
+    /** Runs {@code args[0]} or {@code -Dcommand} (default run) and maps failures to exit codes. */
     public int run(String[] args) {
         String command = args.length > 0 ? args[0] : props.getOrDefault("command", "run");
         try {
-            return switch (command) {
-                case "run" -> {
-                    runSuite();
-                    yield EXIT_OK;
-                }
-                case "audit" -> audit();
-                case "bench" -> bench();
-                case "report" -> report();
-                case "compare" -> compare();
-                case "merge" -> {
-                    merge();
-                    yield EXIT_OK;
-                }
-                default -> throw new IllegalArgumentException("unknown command '" + command
-                        + "'; available: run, report, compare, merge, audit, bench");
-            };
+            return execute(command);
         } catch (SuiteException | DatasetException | IllegalArgumentException | UncheckedIOException e) {
             log.error(e.getMessage());
             return EXIT_BAD_INPUT;
@@ -108,6 +94,30 @@ public final class Cli {
             log.error("internal error (please report it with this trace): {}", e.toString(), e);
             return EXIT_INTERNAL;
         }
+    }
+
+    /**
+     * Runs one command and returns its exit code; bad input is thrown as SuiteException,
+     * DatasetException, IllegalArgumentException or UncheckedIOException, each with a message that
+     * names the problem and the fix.
+     */
+    public int execute(String command) throws InterruptedException {
+        return switch (command) {
+            case "run" -> {
+                runSuite();
+                yield EXIT_OK;
+            }
+            case "audit" -> audit();
+            case "bench" -> bench();
+            case "report" -> report();
+            case "compare" -> compare();
+            case "merge" -> {
+                merge();
+                yield EXIT_OK;
+            }
+            default -> throw new IllegalArgumentException("unknown command '" + command
+                    + "'; available: run, report, compare, merge, audit, bench");
+        };
     }
 
     /**

@@ -204,6 +204,17 @@ public final class SuiteLoader {
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             return v.getCause().getMessage();
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+            Class<?> type = f.getTargetType();
+            if (type != null && type.isEnum()) {
+                return "at " + path(f) + ": unknown value '" + f.getValue() + "'; valid: " + java.util.Arrays
+                        .stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            }
+            if (type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive())) {
+                return "at " + path(f) + ": '" + f.getValue() + "' is not a " + (type == double.class
+                        || type == Double.class ? "number" : "whole number");
+            }
+        }
         if (e instanceof JsonMappingException m) {
             return "at " + path(m) + ": " + m.getOriginalMessage();
         }
