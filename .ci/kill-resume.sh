@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Kill/resume check (issue #6): runs a suite once uninterrupted, then runs it again into another
+# directory, SIGKILLing the JVM at random moments and restarting it with the same -Dout until it
+# completes, at least KILLS times. The killed-and-resumed run must end with exactly the uninterrupted
+# run's results: same cells, same numbers (every column of matrix.csv but timings), no duplicate and no
+# torn record (the strict reader behind -Dcommand=report refuses both).
+#   .ci/kill-resume.sh [KILLS=20] [SEED=1]
+# Needs `mvn -B install -DskipTests` first and the dataset mirror (../shared/datasets). ~5-10 minutes.
+# Do not rebuild the checkout while it runs: the JVMs load harness/target/classes lazily.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kills_wanted="${1:-20}"
+RANDOM="${2:-1}"
+work="$(mktemp -d)"
+mirror="${INITBENCH_DATASETS_MIRROR:-$(cd .. && pwd)/shared/datasets}"
+mvn -B -q -pl harness dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+cp="harness/target/classes:$(cat "$work/cp.txt")"
+suite=(-Dsuite=smoke -Dseeds=1,2,3,4,5,6 -Depochs=3 -Dworkers=2 -Dthreads=1
+       -Ddatasets.mirror="$mirror" -Ddatasets.dir="$work/cache")
+run() { java -Xmx3g -cp "$cp" "${suite[@]}" "$@" io.initbench.harness.cli.Main >>"$work/log.txt" 2>&1; }
+
+start=$(date +%s)
+run -Dout="$work/reference"
+echo "uninterrupted run: $(( $(date +%s) - start )) s, $(wc -l < "$work/reference/cells.jsonl") cells"
+
+kills=0; attempts=0
+while :; do
+  attempts=$((attempts + 1))
+  java -Xmx3g -cp "$cp" "${suite[@]}" -Dout="$work/killed" io.initbench.harness.cli.Main >>"$work/log.txt" 2>&1 &
+  pid=$!
+  # a random moment 2.0-12.0 s after start: JVM start-up (~3-5 s), data loading, training, appending,
+  # reporting
+  delay="$(( RANDOM % 101 + 20 ))"
+  sleep "$(echo "$delay" | sed 's/.$/.&/')"
+  if kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null; then
+    wait "$pid" 2>/dev/null || true
+    kills=$((kills + 1))
+    lines=$( [ -f "$work/killed/cells.jsonl" ] && wc -l < "$work/killed/cells.jsonl" || echo 0)
+    echo "kill $kills after ${delay}00 ms: $lines complete record(s) on disk"
+  else
+    wait "$pid"   # finished before the kill: must have succeeded
+    if [ "$kills" -ge "$kills_wanted" ]; then break; fi
+    echo "run completed before kill $((kills + 1)); starting over in a fresh directory to reach $kills_wanted kills"
+    rm -rf "$work/killed"; kills=0
+  fi
+done
+echo "completed after $kills kills ($attempts starts)"
+
+# strict re-read: fails on a duplicate, a corrupt line or an unknown format version
+java -cp "$cp" -Dcommand=report -Drun="$work/killed" io.initbench.harness.cli.Main >>"$work/log.txt" 2>&1
+python3 - "$work/reference/matrix.csv" "$work/killed/matrix.csv" <<'PY'
+import csv, sys
+def rows(path):
+    with open(path, newline='') as f:
+        r = list(csv.DictReader(f))
+    return {row['cell_id']: {k: v for k, v in row.items() if 'second' not in k} for row in r}
+a, b = rows(sys.argv[1]), rows(sys.argv[2])
+assert a.keys() == b.keys(), f"different cells: {sorted(a.keys() ^ b.keys())}"
+diff = [(c, k) for c in a for k in a[c] if a[c][k] != b[c][k]]
+assert not diff, f"{len(diff)} differing values, first: {diff[:3]}"
+print(f"identical: {len(a)} cells x {len(next(iter(a.values())))} columns (timings excluded)")
+PY
+echo "cells.jsonl lines: $(wc -l < "$work/killed/cells.jsonl") (reference $(wc -l < "$work/reference/cells.jsonl"))"
+rm -rf "$work"
