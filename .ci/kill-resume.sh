@@ -60,5 +60,6 @@ diff = [(c, k) for c in a for k in a[c] if a[c][k] != b[c][k]]
 assert not diff, f"{len(diff)} differing values, first: {diff[:3]}"
 print(f"identical: {len(a)} cells x {len(next(iter(a.values())))} columns (timings excluded)")
 PY
+echo "resumes that found a torn last record (dropped, cell re-run): $(grep -c 'torn by a crash' "$work/log.txt" || true)"
 echo "cells.jsonl lines: $(wc -l < "$work/killed/cells.jsonl") (reference $(wc -l < "$work/reference/cells.jsonl"))"
 rm -rf "$work"

@@ -20,7 +20,7 @@ class ParserFuzzTest {
     /** Small limit so that a header claiming a huge size is refused, not allocated. */
     private static final long MAX_BYTES = 1 << 20;
 
-    @FuzzTest(maxDuration = "${initbench.fuzz.duration:20s}")
+    @FuzzTest(maxDuration = "20s")
     void idx(byte[] input) {
         try {
             IdxReader.IdxArray a = new IdxReader(MAX_BYTES).read(new ByteArrayInputStream(input), "fuzz");
@@ -37,7 +37,7 @@ class ParserFuzzTest {
     }
 
     /** The input is the tar; it is gzipped here so that the fuzzer explores tar and records, not gzip headers. */
-    @FuzzTest(maxDuration = "${initbench.fuzz.duration:20s}")
+    @FuzzTest(maxDuration = "20s")
     void cifar(byte[] tar) {
         try {
             CifarReader.Archive a = new CifarReader(1).read(new ByteArrayInputStream(gzip(tar)), "fuzz");

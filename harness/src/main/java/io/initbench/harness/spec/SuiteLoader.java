@@ -97,6 +97,18 @@ public final class SuiteLoader {
         return bind(tree, overrides, source);
     }
 
+    /**
+     * Parses and binds a suite file's content (YAML, or JSON, a subset of it); {@code source} names it in
+     * errors. Every problem is a {@link SuiteException}; a name, when the content lacks one, is {@code name}.
+     */
+    public SuiteSpec parse(byte[] content, String source, String name, Map<String, String> overrides) {
+        JsonNode tree = parse(yaml, content, source);
+        if (tree instanceof ObjectNode o && !o.has("name")) {
+            o.put("name", name);
+        }
+        return bind(tree, overrides, source);
+    }
+
     /** Binds an already-parsed suite tree (used by tests and by {@link #load}). */
     public SuiteSpec bind(JsonNode tree, Map<String, String> overrides, String source) {
         if (!(tree instanceof ObjectNode root)) {

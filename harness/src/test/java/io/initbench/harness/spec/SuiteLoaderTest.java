@@ -40,6 +40,20 @@ class SuiteLoaderTest {
         assertTrue(rvt.axes().depth().get(0) >= 4, "init must matter: at least 4 hidden layers");
         SuiteSpec smoke = loader.load("smoke", Map.of());
         assertEquals(8, Grid.cells(smoke).size());
+        for (String name : SuiteLoader.BUILT_IN) {
+            SuiteSpec s = loader.load(name, Map.of());
+            assertEquals(name, s.name());
+            assertTrue(!Grid.cells(s).isEmpty() && !s.description().isBlank(), name);
+        }
+        // the paper suites: the papers' architectures
+        SuiteSpec glorot = loader.load("glorot-2010", Map.of());
+        assertEquals(List.of(5), glorot.axes().depth());
+        assertEquals(List.of(1000), glorot.axes().width());
+        assertTrue(loader.load("he-2015-deep-relu", Map.of()).axes().depth().stream().allMatch(d -> d >= 20));
+        SuiteSpec ioffe = loader.load("ioffe-2015-bn", Map.of());
+        assertEquals(List.of(3), ioffe.axes().depth());
+        assertEquals(List.of(100), ioffe.axes().width());
+        assertEquals(List.of(false, true), ioffe.axes().batchNorm());
     }
 
     @Test
