@@ -205,11 +205,20 @@ public final class Cli {
         }
     }
 
-    /** {@code -Drun=<dir>}: rewrites every report of a run directory from its files alone. */
+    /**
+     * {@code -Drun=<dir>}: rewrites every report of a run directory from its files alone: cells.jsonl,
+     * with suite.json and metadata.json when present (without them only the suite's description is lost).
+     */
     public int report() {
         Path dir = runDir("run");
         try {
-            RunResults run = new RunResults(RunStore.readSuite(dir), RunStore.readProvenance(dir), RunStore.readCells(dir));
+            List<CellRecord> cells = RunStore.readCells(dir);
+            boolean full = Files.exists(dir.resolve(RunStore.SUITE)) && Files.exists(dir.resolve(RunStore.METADATA));
+            if (!full && !Files.exists(dir.resolve(RunStore.CELLS))) {
+                throw new IOException(dir + " is not an initbench run directory: it has no " + RunStore.CELLS);
+            }
+            RunResults run = full ? new RunResults(RunStore.readSuite(dir), RunStore.readProvenance(dir), cells)
+                    : RunResults.fromCells(cells);
             try (RunStore store = RunStore.reopen(dir)) {
                 Map<String, String> reports = Reports.writeAll(run, store);
                 log.info("rewrote {} in {} from {} record(s)", String.join(", ", reports.keySet()), dir,

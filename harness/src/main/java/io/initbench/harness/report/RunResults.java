@@ -1,8 +1,15 @@
 package io.initbench.harness.report;
 
+import io.initbench.datasets.DatasetId;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
+import io.initbench.harness.spec.Architecture;
+import io.initbench.harness.spec.Axes;
+import io.initbench.harness.spec.BiasSpec;
+import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.InitSpec;
 import io.initbench.harness.spec.SuiteSpec;
+import org.nd4j.linalg.activations.Activation;
 import java.util.Comparator;
 import java.util.List;
 
@@ -10,5 +17,28 @@ import java.util.List;
 public record RunResults(SuiteSpec suite, Provenance provenance, List<CellRecord> cells) {
     public RunResults {
         cells = cells.stream().sorted(Comparator.comparingInt(CellRecord::index)).toList();
+    }
+
+    /**
+     * A run rebuilt from its records alone, for a directory that lost suite.json and metadata.json:
+     * every record carries its cell (with the training settings) and its provenance, so only the
+     * suite's description is lost; the axes are the values the records hold, in grid order.
+     */
+    public static RunResults fromCells(List<CellRecord> records) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("no records to build a report from");
+        }
+        List<CellRecord> sorted = records.stream().sorted(Comparator.comparingInt(CellRecord::index)).toList();
+        java.util.function.Function<java.util.function.Function<CellSpec, Object>, List<?>> distinct =
+                f -> sorted.stream().map(r -> f.apply(r.cell())).distinct().toList();
+        @SuppressWarnings("unchecked")
+        Axes axes = new Axes((List<DatasetId>) distinct.apply(CellSpec::dataset),
+                (List<Architecture>) distinct.apply(CellSpec::architecture), (List<Integer>) distinct.apply(CellSpec::depth),
+                (List<Integer>) distinct.apply(CellSpec::width), (List<InitSpec>) distinct.apply(CellSpec::weightInit),
+                (List<Activation>) distinct.apply(CellSpec::activation), (List<Boolean>) distinct.apply(CellSpec::batchNorm),
+                (List<BiasSpec>) distinct.apply(CellSpec::biasInit), (List<Long>) distinct.apply(CellSpec::seed));
+        CellRecord first = sorted.get(0);
+        SuiteSpec suite = new SuiteSpec(first.suite(), "", axes, first.cell().training());
+        return new RunResults(suite, first.provenance(), sorted);
     }
 }

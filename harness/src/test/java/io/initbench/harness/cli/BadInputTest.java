@@ -100,7 +100,7 @@ class BadInputTest {
     void resultFiles() throws Exception {
         Path torn = tmp.resolve("results-bad");
         Files.createDirectories(torn);
-        bad("-Drun is not a run directory", Map.of("command", "report", "run", torn.toString()), "no suite.json");
+        bad("-Drun is not a run directory", Map.of("command", "report", "run", torn.toString()), "no cells.jsonl");
         Path old = NightlyFixture.copyOfSmokeRun(tmp.resolve("old"));
         String lines = Files.readString(old.resolve(RunStore.CELLS));
         Files.writeString(old.resolve(RunStore.CELLS), lines.replaceFirst("\"formatVersion\":2", "\"formatVersion\":0"));
