@@ -106,6 +106,18 @@ class BadInputTest {
         Files.writeString(old.resolve(RunStore.CELLS), lines.replaceFirst("\"formatVersion\":2", "\"formatVersion\":0"));
         bad("cells.jsonl from an unknown format version", Map.of("command", "report", "run", old.toString()),
                 "line 1 has record format version 0", "re-run the suite into a new -Dout");
+        // version 1 (before diagnostics existed) is still read: its records come back with no diagnostics
+        Path v1 = NightlyFixture.copyOfSmokeRun(tmp.resolve("v1"));
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) io.initbench.harness.result.ResultJson.mapper()
+                .readTree(Files.readAllLines(v1.resolve(RunStore.CELLS)).get(0));
+        tree.put("formatVersion", 1);
+        tree.remove("diagnostics");
+        Files.writeString(v1.resolve(RunStore.CELLS), tree + "\n");
+        var read = RunStore.readCells(v1);
+        assertEquals(1, read.size());
+        assertTrue(read.get(0).diagnostics().stepZero().isEmpty());
+        assertEquals(Cli.EXIT_OK, cli(Map.of("command", "report", "run", v1.toString())).run(new String[0]));
+
         Path mid = NightlyFixture.copyOfSmokeRun(tmp.resolve("mid"));
         List<String> ls = new ArrayList<>(Files.readAllLines(mid.resolve(RunStore.CELLS)));
         ls.set(1, ls.get(1).substring(0, 40));
