@@ -77,6 +77,10 @@ public final class CellTrainer {
             return train(cell, data, net, start, probe, lsuv);
         } catch (RuntimeException | OutOfMemoryError e) {
             return error(e, start);
+        } finally {
+            // frees parameters, gradients, updater state and workspaces now; left to the garbage
+            // collector, a heap that rarely fills kept gigabytes of finished cells' native memory alive
+            net.close();
         }
     }
 

@@ -28,8 +28,8 @@ public final class NativeThreads {
      * check): per-op cost that dominates small ops. Call before ND4J loads (JavaCPP reads it once, when
      * its Pointer class initialises); an explicit -Dorg.bytedeco.javacpp.maxPhysicalBytes wins. The
      * off-heap limit (maxBytes, = -Xmx by default) still applies and still triggers collections.
-     * Measured on deep-signal: 4.1 → 3.2 min, identical results (with SuiteRunner collecting garbage after
-     * each cell, peak resident memory fell from 10 to 2.9 GB at the same time). JavaCPP's nopointergc would
+     * Measured on deep-signal: 4.1 → 3.1 min, identical results (with CellTrainer closing each network,
+     * peak resident memory fell from 10 to 2.2 GB at the same time). JavaCPP's nopointergc would
      * gain more but leaks ND4J's native buffers (resident memory reached 17 GB on deep-signal).
      */
     public static void tuneJavaCpp() {

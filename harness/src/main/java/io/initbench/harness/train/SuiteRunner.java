@@ -119,10 +119,6 @@ public final class SuiteRunner {
                             started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance);
                     store.append(record);
                     records.add(record);
-                    // ND4J frees a finished network's native buffers only when the JVM collects their Java
-                    // objects; a heap that never fills would keep gigabytes of them alive (deep-signal reached
-                    // 10 GB resident without this). One collection per cell costs milliseconds.
-                    System.gc();
                     listener.cellFinished(record, done.incrementAndGet(), cells.size());
                 }));
             }
