@@ -1,7 +1,7 @@
 /**
  * The command line. {@link io.initbench.harness.cli.Main} only hands {@code System} state to
  * {@link io.initbench.harness.cli.Cli}, which reads options from system properties (so that
- * {@code mvn exec:java -Dsuite=... -Depochs=...} works), runs the command and turns every known kind of
- * bad input into one clear line and exit code 2.
+ * {@code mvn exec:java -Dsuite=... -Depochs=...} works), runs the command (run, report, compare, merge,
+ * audit, bench) and turns every known kind of bad input into one clear line and exit code 2.
  */
 package io.initbench.harness.cli;

@@ -4,6 +4,7 @@
  * kept in a {@link io.initbench.harness.result.RunStore} directory:
  * {@code results/<suite>/<run-id>/} with {@code suite.json} (the resolved spec), {@code metadata.json}
  * (run provenance) and {@code cells.jsonl} (appended and fsync'd as each cell ends, so a crash loses
- * at most the cells in flight). Reports are computed from these files alone.
+ * at most the cells in flight; a line torn by a kill is detected on reading and its cell re-run on
+ * resume). Reports are computed from these files alone.
  */
 package io.initbench.harness.result;
