@@ -43,7 +43,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -241,8 +240,8 @@ public final class Cli {
         try {
             SuiteSpec suite = RunStore.readSuite(dir);
             Path base = props.get("baseline") != null ? runDir("baseline") : previousRun(dir, suite.name());
-            double accTol = doubleProp("compare.accuracyTolerance", 0.005);
-            double speedTol = doubleProp("compare.speedTolerance", 0.10);
+            double accTol = Options.doubleProp(props, "compare.accuracyTolerance", 0.005);
+            double speedTol = Options.doubleProp(props, "compare.speedTolerance", 0.10);
             RunComparison.Result r = new RunComparison(accTol, speedTol).compare(RunStore.readCells(base),
                     RunStore.readCells(dir));
             Path outDir = props.get("out") != null ? workDir.resolve(props.get("out")) : dir;
@@ -264,18 +263,15 @@ public final class Cli {
         String started = RunStore.readProvenance(dir).startedAt();
         Path best = null;
         String bestStarted = null;
-        try (var dirs = Files.list(parent)) {
-            for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                if (d.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())
-                        || !Files.exists(d.resolve(RunStore.METADATA)) || !Files.exists(d.resolve(RunStore.CELLS))) {
-                    continue;
-                }
-                var p = RunStore.readProvenance(d);
-                if (p.suite().equals(suite) && p.startedAt().compareTo(started) < 0
-                        && (bestStarted == null || p.startedAt().compareTo(bestStarted) > 0)) {
-                    best = d;
-                    bestStarted = p.startedAt();
-                }
+        for (Path d : RunStore.runsIn(parent)) {
+            if (d.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
+                continue;
+            }
+            var p = RunStore.readProvenance(d);
+            if (p.suite().equals(suite) && p.startedAt().compareTo(started) < 0
+                    && (bestStarted == null || p.startedAt().compareTo(bestStarted) > 0)) {
+                best = d;
+                bestStarted = p.startedAt();
             }
         }
         if (best == null) {
@@ -354,18 +350,6 @@ public final class Cli {
             throw new IllegalArgumentException("-D" + key + "=" + v + ": no such directory " + d.toAbsolutePath());
         }
         return d;
-    }
-
-    private double doubleProp(String key, double dflt) {
-        String v = props.get(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + key + "=" + v + " is not a number");
-        }
     }
 
     /**

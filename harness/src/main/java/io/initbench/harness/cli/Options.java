@@ -42,6 +42,18 @@ public record Options(String suite, String out, int workers, int threads, boolea
         }
     }
 
+    static double doubleProp(Map<String, String> props, String key, double dflt) {
+        String v = props.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + key + "=" + v + " is not a number");
+        }
+    }
+
     static int intProp(Map<String, String> props, String key, int dflt) {
         long v = longProp(props, key, dflt);
         if (v != (int) v) {

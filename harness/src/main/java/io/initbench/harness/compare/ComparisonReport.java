@@ -1,5 +1,6 @@
 package io.initbench.harness.compare;
 
+import io.initbench.harness.report.Xml;
 import java.util.List;
 
 /** The comparison as Markdown (for people) and JUnit XML (for CI servers: one test case per configuration). */
@@ -27,29 +28,25 @@ public final class ComparisonReport {
         long failures = r.configs().stream().filter(id -> r.of(id).stream()
                 .anyMatch(f -> f.verdict() == RunComparison.Verdict.REGRESSION)).count();
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"")
-                .append(esc("initbench.compare." + suite)).append("\" tests=\"").append(r.configs().size())
+                .append(Xml.escape("initbench.compare." + suite)).append("\" tests=\"").append(r.configs().size())
                 .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
         for (String id : r.configs()) {
             List<RunComparison.Finding> fs = r.of(id);
-            sb.append("  <testcase classname=\"").append(esc("initbench." + suite)).append("\" name=\"")
-                    .append(esc(r.labels().get(id) + " [" + id + "]")).append("\"");
+            sb.append("  <testcase classname=\"").append(Xml.escape("initbench." + suite)).append("\" name=\"")
+                    .append(Xml.escape(r.labels().get(id) + " [" + id + "]")).append("\"");
             List<RunComparison.Finding> bad = fs.stream().filter(f -> f.verdict() == RunComparison.Verdict.REGRESSION)
                     .toList();
             if (bad.isEmpty()) {
                 String notes = String.join("\n", fs.stream().map(f -> f.kind() + " " + f.verdict() + ": " + f.detail())
                         .toList());
-                sb.append(notes.isEmpty() ? "/>\n" : "><system-out>" + esc(notes) + "</system-out></testcase>\n");
+                sb.append(notes.isEmpty() ? "/>\n" : "><system-out>" + Xml.escape(notes) + "</system-out></testcase>\n");
                 continue;
             }
-            sb.append(">\n    <failure type=\"regression\" message=\"").append(esc(bad.get(0).kind() + ": "
+            sb.append(">\n    <failure type=\"regression\" message=\"").append(Xml.escape(bad.get(0).kind() + ": "
                     + bad.get(0).detail())).append("\">");
-            sb.append(esc(String.join("\n", bad.stream().map(f -> f.kind() + ": " + f.detail()).toList())));
+            sb.append(Xml.escape(String.join("\n", bad.stream().map(f -> f.kind() + ": " + f.detail()).toList())));
             sb.append("</failure>\n  </testcase>\n");
         }
         return sb.append("</testsuite>\n").toString();
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

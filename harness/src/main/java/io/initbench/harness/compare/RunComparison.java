@@ -2,7 +2,6 @@ package io.initbench.harness.compare;
 
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Status;
-import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ public final class RunComparison {
         for (String id : configs) {
             SeedGroup b = base.get(id);
             SeedGroup c = cur.get(id);
-            String label = label((b != null ? b : c).config());
+            String label = (b != null ? b : c).config().configLabel();
             labels.put(id, label);
             if (c == null) {
                 findings.add(new Finding(id, label, Kind.MISSING, Verdict.REGRESSION, "in the baseline, not in this run"));
@@ -151,12 +150,5 @@ public final class RunComparison {
         Map<String, SeedGroup> m = new LinkedHashMap<>();
         groups.forEach(g -> m.put(g.configId(), g));
         return m;
-    }
-
-    /** The configuration without its seed. */
-    static String label(CellSpec c) {
-        String l = c.label();
-        int i = l.lastIndexOf(" seed ");
-        return i < 0 ? l : l.substring(0, i);
     }
 }

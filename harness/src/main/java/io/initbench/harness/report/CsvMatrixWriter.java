@@ -1,17 +1,11 @@
 package io.initbench.harness.report;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.DatasetProvenance;
 import io.initbench.harness.result.Metrics;
 import io.initbench.harness.spec.CellSpec;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,11 +16,7 @@ import java.util.stream.Stream;
  */
 public final class CsvMatrixWriter implements ReportWriter {
 
-    /** One column: its header and how to read it from a record (null = empty field). */
-    private record Column(String name, Function<CellRecord, Object> value) {
-    }
-
-    private static final List<Column> COLUMNS = List.of(
+    private static final List<CsvTable.Column<CellRecord>> COLUMNS = List.of(
             col("cell_id", CellRecord::cellId),
             col("index", CellRecord::index),
             col("suite", CellRecord::suite),
@@ -71,29 +61,19 @@ public final class CsvMatrixWriter implements ReportWriter {
 
     @Override
     public void write(RunResults run, Appendable out) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        COLUMNS.forEach(c -> schema.addColumn(c.name()));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (CellRecord r : run.cells()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            COLUMNS.forEach(c -> row.put(c.name(), c.value().apply(r)));
-            rows.add(row);
-        }
-        StringWriter sw = new StringWriter();
-        new CsvMapper().writer(schema.build()).writeValues(sw).writeAll(rows).close();
-        out.append(sw.toString());
+        CsvTable.write(COLUMNS, run.cells(), out);
     }
 
-    private static Column col(String name, Function<CellRecord, Object> value) {
-        return new Column(name, value);
+    private static CsvTable.Column<CellRecord> col(String name, Function<CellRecord, Object> value) {
+        return new CsvTable.Column<>(name, value);
     }
 
-    private static Column cell(String name, Function<CellSpec, Object> value) {
-        return new Column(name, r -> value.apply(r.cell()));
+    private static CsvTable.Column<CellRecord> cell(String name, Function<CellSpec, Object> value) {
+        return new CsvTable.Column<>(name, r -> value.apply(r.cell()));
     }
 
-    private static Column metric(String name, Function<Metrics, Object> value) {
-        return new Column(name, r -> value.apply(r.metrics()));
+    private static CsvTable.Column<CellRecord> metric(String name, Function<Metrics, Object> value) {
+        return new CsvTable.Column<>(name, r -> value.apply(r.metrics()));
     }
 
     /** The provenance entries of the dataset this cell trained on. */

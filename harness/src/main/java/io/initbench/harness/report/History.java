@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,16 +51,11 @@ public final class History {
 
     public static List<Row> rows(Path suiteDir) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(suiteDir)) {
-            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
-                if (!Files.exists(d.resolve(RunStore.METADATA)) || !Files.exists(d.resolve(RunStore.CELLS))) {
-                    continue;
-                }
-                try {
-                    rows.add(row(d));
-                } catch (IOException e) {
-                    log.warn("run index: skipping {} ({})", d, e.getMessage());
-                }
+        for (Path d : RunStore.runsIn(suiteDir)) {
+            try {
+                rows.add(row(d));
+            } catch (IOException e) {
+                log.warn("run index: skipping {} ({})", d, e.getMessage());
             }
         }
         rows.sort(Comparator.comparing(Row::startedAt).reversed());
@@ -92,9 +86,9 @@ public final class History {
                 + "| started | run | commit | backend | CPU | cells | OK | DIVERGED | other | best configuration | accuracy |\n"
                 + "|---|---|---|---|---|---:|---:|---:|---:|---|---:|\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-                + Svg.esc("Runs of " + suiteDir.getFileName()) + "</title><style>body{font-family:system-ui,sans-serif;"
+                + Xml.escape("Runs of " + suiteDir.getFileName()) + "</title><style>body{font-family:system-ui,sans-serif;"
                 + "margin:24px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px}</style></head>"
-                + "<body><h1>" + Svg.esc("Runs of " + suiteDir.getFileName()) + "</h1>\n<table><tr><th>started</th>"
+                + "<body><h1>" + Xml.escape("Runs of " + suiteDir.getFileName()) + "</h1>\n<table><tr><th>started</th>"
                 + "<th>run</th><th>commit</th><th>backend</th><th>CPU</th><th>cells</th><th>OK</th><th>DIVERGED</th>"
                 + "<th>other</th><th>best configuration</th><th>accuracy</th></tr>\n");
         for (Row r : rows) {
@@ -105,12 +99,12 @@ public final class History {
                     .append(r.cpu()).append(" | ").append(r.cells()).append(" | ").append(r.ok()).append(" | ")
                     .append(r.diverged()).append(" | ").append(r.other()).append(" | ").append(r.best()).append(" | ")
                     .append(acc).append(" |\n");
-            html.append("<tr><td>").append(Svg.esc(r.startedAt())).append("</td><td><a href=\"")
-                    .append(Svg.esc(r.dir())).append("/report.html\">").append(Svg.esc(r.runId())).append("</a></td><td>")
-                    .append(Svg.esc(commit)).append("</td><td>").append(Svg.esc(r.backend())).append("</td><td>")
-                    .append(Svg.esc(r.cpu())).append("</td><td>").append(r.cells()).append("</td><td>").append(r.ok())
+            html.append("<tr><td>").append(Xml.escape(r.startedAt())).append("</td><td><a href=\"")
+                    .append(Xml.escape(r.dir())).append("/report.html\">").append(Xml.escape(r.runId())).append("</a></td><td>")
+                    .append(Xml.escape(commit)).append("</td><td>").append(Xml.escape(r.backend())).append("</td><td>")
+                    .append(Xml.escape(r.cpu())).append("</td><td>").append(r.cells()).append("</td><td>").append(r.ok())
                     .append("</td><td>").append(r.diverged()).append("</td><td>").append(r.other()).append("</td><td>")
-                    .append(Svg.esc(r.best())).append("</td><td>").append(acc).append("</td></tr>\n");
+                    .append(Xml.escape(r.best())).append("</td><td>").append(acc).append("</td></tr>\n");
         }
         html.append("</table></body></html>\n");
         Files.writeString(suiteDir.resolve("index.md"), md, StandardCharsets.UTF_8);

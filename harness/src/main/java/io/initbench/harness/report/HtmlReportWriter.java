@@ -44,25 +44,25 @@ public final class HtmlReportWriter implements ReportWriter {
         Provenance p = run.provenance();
         TrainingSettings t = run.suite().training();
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(Svg.esc(run.suite().name())).append(" — initbench report</title>\n<style>").append(CSS)
+                .append(Xml.escape(run.suite().name())).append(" — initbench report</title>\n<style>").append(CSS)
                 .append("</style></head><body>\n");
-        out.append("<h1>").append(Svg.esc(run.suite().name())).append(" — initbench report</h1>\n");
+        out.append("<h1>").append(Xml.escape(run.suite().name())).append(" — initbench report</h1>\n");
         if (!run.suite().description().isBlank()) {
-            out.append("<p>").append(Svg.esc(run.suite().description().strip())).append("</p>\n");
+            out.append("<p>").append(Xml.escape(run.suite().description().strip())).append("</p>\n");
         }
-        out.append("<ul class=\"meta\"><li>run <code>").append(Svg.esc(p.runId())).append("</code>, commit <code>")
-                .append(Svg.esc(p.gitCommit())).append(p.gitDirty() ? " (dirty)" : "").append("</code>, ")
-                .append(Svg.esc(p.backend())).append(p.gpu() == null ? "" : " " + Svg.esc(p.gpu())).append(", ")
-                .append(Svg.esc(p.cpuModel())).append(", ").append(Integer.toString(p.workers()))
+        out.append("<ul class=\"meta\"><li>run <code>").append(Xml.escape(p.runId())).append("</code>, commit <code>")
+                .append(Xml.escape(p.gitCommit())).append(p.gitDirty() ? " (dirty)" : "").append("</code>, ")
+                .append(Xml.escape(p.backend())).append(p.gpu() == null ? "" : " " + Xml.escape(p.gpu())).append(", ")
+                .append(Xml.escape(p.cpuModel())).append(", ").append(Integer.toString(p.workers()))
                 .append(" workers × ").append(Integer.toString(p.threadsPerWorker())).append(" native thread(s), ")
-                .append(Svg.esc(p.jvm())).append("</li>\n<li>training: ").append(t.optimizer().name())
+                .append(Xml.escape(p.jvm())).append("</li>\n<li>training: ").append(t.optimizer().name())
                 .append(" lr ").append(MarkdownMatrixWriter.fmt(t.learningRate(), 4)).append(", batch ")
                 .append(Integer.toString(t.batchSize())).append(", ").append(Integer.toString(t.epochs()))
                 .append(" epoch(s), target accuracy ").append(MarkdownMatrixWriter.fmt(t.targetAccuracy(), 3))
                 .append("</li>\n");
         for (DatasetProvenance d : p.datasets()) {
-            out.append("<li>data: ").append(Svg.esc(d.dataset() + "/" + d.file())).append(" sha256 <code>")
-                    .append(Svg.esc(d.sha256())).append("</code>")
+            out.append("<li>data: ").append(Xml.escape(d.dataset() + "/" + d.file())).append(" sha256 <code>")
+                    .append(Xml.escape(d.sha256())).append("</code>")
                     .append(d.official() ? "" : " <span class=\"bad\">NOT OFFICIAL</span>").append("</li>\n");
         }
         out.append("<li><a href=\"../index.html\">all runs of this suite</a> (when the run lives in"
@@ -75,7 +75,7 @@ public final class HtmlReportWriter implements ReportWriter {
         double[] accRange = accuracyRange(run.cells());
         for (var e : TableGroup.split(run.cells()).entrySet()) {
             List<CellRecord> records = e.getValue();
-            out.append("<h2>").append(Svg.esc(e.getKey().title())).append("</h2>\n<div class=\"row\">\n");
+            out.append("<h2>").append(Xml.escape(e.getKey().title())).append("</h2>\n<div class=\"row\">\n");
             heatmap(out, records, "Mean final test accuracy", g -> g.accuracy() == null ? null : g.accuracy().mean(),
                     v -> MarkdownMatrixWriter.fmt(v, 4), accRange[0], accRange[1], false);
             long budget = records.stream().mapToLong(r -> r.cell().sampleBudget()).max().orElse(1);
@@ -104,8 +104,8 @@ public final class HtmlReportWriter implements ReportWriter {
                     + "<th>status</th><th>reason</th></tr>\n");
             for (CellRecord r : notOk) {
                 out.append("<tr><td><code>").append(r.cellId()).append("</code></td><td>")
-                        .append(Svg.esc(r.cell().label())).append("</td><td>").append(r.status().name())
-                        .append("</td><td>").append(Svg.esc(Objects.toString(r.reason(), ""))).append("</td></tr>\n");
+                        .append(Xml.escape(r.cell().label())).append("</td><td>").append(r.status().name())
+                        .append("</td><td>").append(Xml.escape(Objects.toString(r.reason(), ""))).append("</td></tr>\n");
             }
             out.append("</table>\n");
         }
@@ -161,13 +161,13 @@ public final class HtmlReportWriter implements ReportWriter {
                 s.append("<rect x=\"").append(Svg.n(x)).append("\" y=\"").append(Svg.n(y)).append("\" width=\"")
                         .append(CELL_W - 2).append("\" height=\"").append(CELL_H - 2).append("\" fill=\"").append(fill)
                         .append('"').append(diverged > 0 ? " stroke=\"#d00000\" stroke-width=\"3\"" : "")
-                        .append("><title>").append(Svg.esc(init + " · " + act)).append("</title></rect>");
+                        .append("><title>").append(Xml.escape(init + " · " + act)).append("</title></rect>");
                 String text = g == null ? "" : v == null ? (diverged > 0 ? "DIVERGED" : g.count(Status.SKIPPED)
                         == g.seeds().size() ? "SKIPPED" : "—") : label.apply(v)
                         + (diverged > 0 ? " ✕" + diverged + "/" + g.seeds().size() : "");
                 s.append("<text x=\"").append(Svg.n(x + CELL_W / 2.0 - 1)).append("\" y=\"")
                         .append(Svg.n(y + CELL_H / 2.0 + 3)).append("\" text-anchor=\"middle\" fill=\"")
-                        .append(v == null ? "#333" : Svg.textOn(tNorm)).append("\">").append(Svg.esc(text))
+                        .append(v == null ? "#333" : Svg.textOn(tNorm)).append("\">").append(Xml.escape(text))
                         .append("</text>");
                 c++;
             }
@@ -206,9 +206,9 @@ public final class HtmlReportWriter implements ReportWriter {
                         pts.add(r.curve().get(k));
                     }
                 }
-                double m = pts.stream().mapToDouble(CurvePoint::testAccuracy).average().orElse(0);
-                double sd = pts.size() < 2 ? 0 : Math.sqrt(pts.stream().mapToDouble(q -> (q.testAccuracy() - m)
-                        * (q.testAccuracy() - m)).sum() / (pts.size() - 1));
+                Summary point = Summary.of(pts.stream().mapToDouble(CurvePoint::testAccuracy).toArray());
+                double m = point.mean();
+                double sd = point.sd() == null ? 0 : point.sd();
                 xs[k] = f.x(pts.get(0).samples());
                 mean[k] = f.y(m);
                 lo[k] = f.y(Math.max(0, m - sd));
@@ -279,18 +279,18 @@ public final class HtmlReportWriter implements ReportWriter {
     private static void table(Appendable out, List<CellRecord> records, String title,
                               Function<List<CellRecord>, String> entry) throws IOException {
         Set<String> acts = TableGroup.activations(records);
-        out.append("<table><caption>").append(Svg.esc(title)).append("</caption><tr><th>weightInit</th>");
+        out.append("<table><caption>").append(Xml.escape(title)).append("</caption><tr><th>weightInit</th>");
         for (String a : acts) {
-            out.append("<th>").append(Svg.esc(a)).append("</th>");
+            out.append("<th>").append(Xml.escape(a)).append("</th>");
         }
         out.append("</tr>\n");
         for (String init : TableGroup.inits(records)) {
-            out.append("<tr><td>").append(Svg.esc(init)).append("</td>");
+            out.append("<tr><td>").append(Xml.escape(init)).append("</td>");
             for (String act : acts) {
                 List<CellRecord> seeds = TableGroup.seeds(records, init, act);
                 String v = seeds.isEmpty() ? "" : entry.apply(seeds).replace("**", "");
                 out.append("<td class=\"num").append(v.contains("DIVERGED") ? " bad" : "").append("\">")
-                        .append(Svg.esc(v)).append("</td>");
+                        .append(Xml.escape(v)).append("</td>");
             }
             out.append("</tr>\n");
         }

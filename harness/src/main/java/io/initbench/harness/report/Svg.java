@@ -42,13 +42,9 @@ final class Svg {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
     static String text(double x, double y, String anchor, String cls, String s) {
         return "<text x=\"" + n(x) + "\" y=\"" + n(y) + "\" text-anchor=\"" + anchor + "\""
-                + (cls == null ? "" : " class=\"" + cls + "\"") + ">" + esc(s) + "</text>";
+                + (cls == null ? "" : " class=\"" + cls + "\"") + ">" + Xml.escape(s) + "</text>";
     }
 
     static String line(double x1, double y1, double x2, double y2, String style) {

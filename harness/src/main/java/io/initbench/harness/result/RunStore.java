@@ -181,6 +181,14 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
+    /** The run directories directly inside {@code parent} (those with metadata.json and cells.jsonl), by name. */
+    public static List<Path> runsIn(Path parent) throws IOException {
+        try (java.util.stream.Stream<Path> dirs = Files.list(parent)) {
+            return dirs.filter(d -> Files.isDirectory(d) && Files.exists(d.resolve(METADATA))
+                    && Files.exists(d.resolve(CELLS))).sorted().toList();
+        }
+    }
+
     /** The suite a run directory was made with. */
     public static SuiteSpec readSuite(Path dir) throws IOException {
         return readJson(dir, SUITE, SuiteSpec.class);

@@ -84,8 +84,12 @@ public record CellSpec(DatasetId dataset, Architecture architecture, int depth, 
 
     /** Short human label for logs: the axes that usually vary. */
     public String label() {
+        return configLabel() + " seed " + seed;
+    }
+
+    /** {@link #label()} without the seed: names the configuration the seeds of one group share. */
+    public String configLabel() {
         return dataset.key() + " " + architecture.name().toLowerCase() + depth + "x" + width + " " + weightInit.label()
-                + " " + activation.name() + (batchNorm ? " +BN" : "") + (biasInit.equals(new BiasSpec.Constant(0.0)) ? "" : " bias " + biasInit.label())
-                + " seed " + seed;
+                + " " + activation.name() + (batchNorm ? " +BN" : "") + (biasInit.equals(new BiasSpec.Constant(0.0)) ? "" : " bias " + biasInit.label());
     }
 }

@@ -1,0 +1,11 @@
+package io.initbench.harness.report;
+
+/** Escaping for text and attribute values in the HTML, SVG and JUnit XML that initbench writes. */
+public final class Xml {
+    private Xml() {
+    }
+
+    public static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
