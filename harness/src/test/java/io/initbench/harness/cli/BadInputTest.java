@@ -27,11 +27,8 @@ class BadInputTest {
     static Path tmp;
     private static final List<String> seen = new ArrayList<>();
 
-    private static Cli cli(Map<String, String> extra) {
-        Map<String, String> props = new HashMap<>(Map.of("datasets.mirror", SmokeEndToEndTest.MIRROR,
-                "datasets.dir", tmp.resolve("cache").toString()));
-        props.putAll(extra);
-        return new Cli(props, Map.of(), tmp, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    private static Cli cli(Map<String, String> props) {
+        return TestRuns.cli(tmp, props);
     }
 
     /** Asserts the failure is reported as bad input (exit 2) with a message containing every fragment. */
@@ -101,13 +98,13 @@ class BadInputTest {
         Path torn = tmp.resolve("results-bad");
         Files.createDirectories(torn);
         bad("-Drun is not a run directory", Map.of("command", "report", "run", torn.toString()), "no cells.jsonl");
-        Path old = NightlyFixture.copyOfSmokeRun(tmp.resolve("old"));
+        Path old = TestRuns.copyOfSmokeRun(tmp.resolve("old"));
         String lines = Files.readString(old.resolve(RunStore.CELLS));
         Files.writeString(old.resolve(RunStore.CELLS), lines.replaceFirst("\"formatVersion\":2", "\"formatVersion\":0"));
         bad("cells.jsonl from an unknown format version", Map.of("command", "report", "run", old.toString()),
                 "line 1 has record format version 0", "re-run the suite into a new -Dout");
         // version 1 (before diagnostics existed) is still read: its records come back with no diagnostics
-        Path v1 = NightlyFixture.copyOfSmokeRun(tmp.resolve("v1"));
+        Path v1 = TestRuns.copyOfSmokeRun(tmp.resolve("v1"));
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) io.initbench.harness.result.ResultJson.mapper()
                 .readTree(Files.readAllLines(v1.resolve(RunStore.CELLS)).get(0));
         tree.put("formatVersion", 1);
@@ -118,18 +115,18 @@ class BadInputTest {
         assertTrue(read.get(0).diagnostics().stepZero().isEmpty());
         assertEquals(Cli.EXIT_OK, cli(Map.of("command", "report", "run", v1.toString())).run(new String[0]));
 
-        Path mid = NightlyFixture.copyOfSmokeRun(tmp.resolve("mid"));
+        Path mid = TestRuns.copyOfSmokeRun(tmp.resolve("mid"));
         List<String> ls = new ArrayList<>(Files.readAllLines(mid.resolve(RunStore.CELLS)));
         ls.set(1, ls.get(1).substring(0, 40));
         Files.write(mid.resolve(RunStore.CELLS), ls);
         bad("corrupt line inside cells.jsonl", Map.of("command", "report", "run", mid.toString()),
                 "line 2 is not valid JSON", "delete that line");
-        Path dup = NightlyFixture.copyOfSmokeRun(tmp.resolve("dup"));
+        Path dup = TestRuns.copyOfSmokeRun(tmp.resolve("dup"));
         List<String> ds = new ArrayList<>(Files.readAllLines(dup.resolve(RunStore.CELLS)));
         ds.add(ds.get(0));
         Files.write(dup.resolve(RunStore.CELLS), ds);
         bad("a cell recorded twice", Map.of("command", "report", "run", dup.toString()), "twice", "keep one");
-        bad("compare without a baseline", Map.of("command", "compare", "run", NightlyFixture.copyOfSmokeRun(
+        bad("compare without a baseline", Map.of("command", "compare", "run", TestRuns.copyOfSmokeRun(
                 tmp.resolve("alone")).toString()), "no earlier run", "-Dbaseline=");
     }
 

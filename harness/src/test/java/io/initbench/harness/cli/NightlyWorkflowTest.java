@@ -43,10 +43,9 @@ class NightlyWorkflowTest {
 
     private static Cli cli(Map<String, String> extra) {
         Map<String, String> props = new HashMap<>(SUITE);
-        props.putAll(Map.of("datasets.mirror", SmokeEndToEndTest.MIRROR, "datasets.dir",
-                tmp.resolve("cache").toString(), "workers", "2"));
+        props.put("workers", "2");
         props.putAll(extra);
-        return new Cli(props, Map.of(), tmp, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return TestRuns.cli(tmp, props);
     }
 
     @BeforeAll
@@ -117,7 +116,7 @@ class NightlyWorkflowTest {
             procs.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
                     "-cp", System.getProperty("java.class.path"), "-Dsuite=smoke", "-Dseeds=1,2", "-Dworkers=1", "-Dthreads=1",
                     "-Dshard=" + i + "/2", "-Dout=" + tmp.resolve("shard" + i), "-Ddatasets.mirror="
-                    + new File(SmokeEndToEndTest.MIRROR).getAbsolutePath(), "-Ddatasets.dir=" + tmp.resolve("cache" + i),
+                    + new File(TestRuns.MIRROR).getAbsolutePath(), "-Ddatasets.dir=" + tmp.resolve("cache" + i),
                     Main.class.getName()).redirectErrorStream(true).redirectOutput(log.toFile()).start());
         }
         for (int i = 0; i < 2; i++) {
@@ -163,7 +162,7 @@ class NightlyWorkflowTest {
 
     @Test
     void compareIsCleanOnIdenticalRunsAndFailsOnAPlantedRegression() throws Exception {
-        Path same = copyRun(single, tmp.resolve("results/smoke/same"));
+        Path same = TestRuns.copyFiles(single, tmp.resolve("results/smoke/same"));
         assertEquals(Cli.EXIT_OK, cli(Map.of("command", "compare", "run", same.toString(), "baseline",
                 single.toString())).run(new String[0]));
         Document ok = xml(same.resolve("compare-junit.xml"));
@@ -172,7 +171,7 @@ class NightlyWorkflowTest {
 
         // plant: one OK seed becomes DIVERGED, another configuration loses 0.5 accuracy (with 2 seeds the 95%
         // intervals are wide, t = 12.7: a smaller drop is within noise and rightly not flagged)
-        Path bad = copyRun(single, tmp.resolve("results/smoke/zbad"));
+        Path bad = TestRuns.copyFiles(single, tmp.resolve("results/smoke/zbad"));
         List<CellRecord> records = new ArrayList<>(RunStore.readCells(bad));
         int victim = indexOf(records, "XAVIER", "RELU", 1);
         CellRecord v = records.get(victim);
@@ -209,7 +208,7 @@ class NightlyWorkflowTest {
 
     @Test
     void reportCommandRebuildsEveryReportFromTheRunFiles() throws Exception {
-        Path copy = copyRun(single, tmp.resolve("results/smoke/rebuilt"));
+        Path copy = TestRuns.copyFiles(single, tmp.resolve("results/smoke/rebuilt"));
         for (String f : List.of("matrix.csv", "matrix.md", "groups.csv", "report.html")) {
             Files.delete(copy.resolve(f));
         }
@@ -241,16 +240,6 @@ class NightlyWorkflowTest {
             }
         }
         throw new AssertionError("no cell " + init + " " + act + " seed " + seed);
-    }
-
-    private static Path copyRun(Path from, Path to) throws Exception {
-        Files.createDirectories(to);
-        try (var files = Files.list(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return to;
     }
 
     private static void rewriteStart(Path dir, String startedAt) throws Exception {

@@ -19,16 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The built-in smoke suite against the real offline mirror, as {@code mvn exec:java -Dsuite=smoke} runs it. */
 class SmokeEndToEndTest {
-    static final String MIRROR = System.getProperty("initbench.testMirror", "../../shared/datasets");
-
     @TempDir
     Path tmp;
 
     private Cli cli(Map<String, String> extra, ByteArrayOutputStream stdout) {
-        Map<String, String> props = new HashMap<>(Map.of("datasets.mirror", MIRROR,
-                "datasets.dir", tmp.resolve("cache").toString(), "workers", "2"));
+        Map<String, String> props = new HashMap<>(Map.of("workers", "2"));
         props.putAll(extra);
-        return new Cli(props, Map.of(), tmp, new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        return TestRuns.cli(tmp, props, stdout);
     }
 
     @Test

@@ -1,36 +1,57 @@
 package io.initbench.harness.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.Map;
 
-/** One tiny real run of the smoke suite per test JVM (4 cells, ~2 s), copied for tests that damage it. */
-final class NightlyFixture {
-    private static Path run;
+/** How the CLI tests build a {@link Cli} and run directories to damage. */
+final class TestRuns {
+    static final String MIRROR = System.getProperty("initbench.testMirror", "../../shared/datasets");
 
-    private NightlyFixture() {
+    private static Path smokeRun;
+
+    private TestRuns() {
     }
 
-    static synchronized Path copyOfSmokeRun(Path to) throws Exception {
-        if (run == null) {
-            Path base = Files.createTempDirectory("initbench-fixture");
-            run = base.resolve("run");
-            Map<String, String> props = Map.of("suite", "smoke", "weightInit", "XAVIER,RELU", "train.size", "500",
-                    "test.size", "200", "epochs", "1", "out", run.toString(), "datasets.mirror",
-                    SmokeEndToEndTest.MIRROR, "datasets.dir", base.resolve("cache").toString());
-            new Cli(props, Map.of(), base, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                    .runSuite();
-        }
+    /** A Cli on the offline mirror with its dataset cache in {@code workDir}/cache; {@code props} win. */
+    static Cli cli(Path workDir, Map<String, String> props, OutputStream stdout) {
+        Map<String, String> all = new HashMap<>(Map.of("datasets.mirror", MIRROR,
+                "datasets.dir", workDir.resolve("cache").toString()));
+        all.putAll(props);
+        return new Cli(all, Map.of(), workDir, new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    }
+
+    /** The same, printing nowhere. */
+    static Cli cli(Path workDir, Map<String, String> props) {
+        return cli(workDir, props, new ByteArrayOutputStream());
+    }
+
+    /** Copies the regular files of one run directory into another (created if needed). */
+    static Path copyFiles(Path from, Path to) throws IOException {
         Files.createDirectories(to);
-        try (var files = Files.list(run)) {
+        try (var files = Files.list(from)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return to;
+    }
+
+    /** A copy of one tiny real smoke run (4 cells, ~2 s), made once per test JVM, for tests that damage it. */
+    static synchronized Path copyOfSmokeRun(Path to) throws Exception {
+        if (smokeRun == null) {
+            Path base = Files.createTempDirectory("initbench-fixture");
+            smokeRun = base.resolve("run");
+            cli(base, Map.of("suite", "smoke", "weightInit", "XAVIER,RELU", "train.size", "500", "test.size", "200",
+                    "epochs", "1", "out", smokeRun.toString())).runSuite();
+        }
+        return copyFiles(smokeRun, to);
     }
 }

@@ -8,22 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.initbench.datasets.DatasetId;
 import io.initbench.harness.TestData;
 import io.initbench.harness.result.CellRecord;
-import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.Architecture;
-import io.initbench.harness.spec.Axes;
 import io.initbench.harness.spec.BiasSpec;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.InitSpec;
 import io.initbench.harness.spec.Optimizer;
-import io.initbench.harness.spec.SuiteSpec;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
@@ -33,16 +28,8 @@ class FaultsTest {
     @TempDir
     Path tmp;
 
-    private static final Provenance P = new Provenance("t", "run", "c", false, "v", "d", "b", Map.of(), "cpu", 2, null,
-            "jvm", "os", "h", 2, 1, List.of(), "now");
-
     private List<CellRecord> run(SuiteRunner runner, List<CellSpec> cells, Path dir) throws Exception {
-        NativeThreads.configure(1);
-        SuiteSpec suite = new SuiteSpec("t", "", Axes.DEFAULTS, cells.get(0).training());
-        try (RunStore store = RunStore.create(dir, suite, P)) {
-            return runner.run("t", cells, IntStream.range(0, cells.size()).boxed().toList(), id -> TestData.dataset(),
-                    store, P, SuiteRunner.Listener.NONE);
-        }
+        return SuiteRunnerTest.run(runner, 2, cells, dir);
     }
 
     /**

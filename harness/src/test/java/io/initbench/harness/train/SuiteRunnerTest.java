@@ -24,18 +24,25 @@ class SuiteRunnerTest {
     @TempDir
     Path tmp;
 
-    private List<CellRecord> run(int workers, List<CellSpec> cells) throws Exception {
+    /**
+     * Runs {@code cells} with {@code runner} into {@code dir} on the synthetic data, one native thread per
+     * worker, and checks that every returned record is on disk.
+     */
+    static List<CellRecord> run(SuiteRunner runner, int workers, List<CellSpec> cells, Path dir) throws Exception {
         NativeThreads.configure(1);
         Provenance p = new Provenance("t", "run-" + workers, "c", false, "v", "d", "b", Map.of(), "cpu", 2, null, "jvm",
                 "os", "h", workers, 1, List.of(), "now");
         SuiteSpec suite = new SuiteSpec("t", "", Axes.DEFAULTS, cells.get(0).training());
-        try (RunStore store = RunStore.create(tmp.resolve("w" + workers), suite, p)) {
-            List<CellRecord> records = new SuiteRunner(workers).run("t", cells,
-                    IntStream.range(0, cells.size()).boxed().toList(), id -> TestData.dataset(), store, p,
-                    SuiteRunner.Listener.NONE);
+        try (RunStore store = RunStore.create(dir, suite, p)) {
+            List<CellRecord> records = runner.run("t", cells, IntStream.range(0, cells.size()).boxed().toList(),
+                    id -> TestData.dataset(), store, p, SuiteRunner.Listener.NONE);
             assertEquals(records.size(), RunStore.readCells(store.dir()).size(), "every record is on disk");
             return records;
         }
+    }
+
+    private List<CellRecord> run(int workers, List<CellSpec> cells) throws Exception {
+        return run(new SuiteRunner(workers), workers, cells, tmp.resolve("w" + workers));
     }
 
     @Test
