@@ -39,7 +39,7 @@ final class StatsText {
         Summary acc = g.accuracy();
         String mean = acc == null ? null : withCi(acc, 4);
         if (g.allOk()) {
-            return mean;
+            return mean == null ? "—" : mean;
         }
         String status = alarming(g) ? "**" + g.statusLabel() + "**" : g.statusLabel();
         return mean == null ? status : status + " · " + mean;
