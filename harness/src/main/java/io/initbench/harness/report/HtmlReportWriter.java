@@ -67,8 +67,8 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         out.append("<li><a href=\"../index.html\">all runs of this suite</a> (when the run lives in"
                 + " results/&lt;suite&gt;/)</li></ul>\n");
-        out.append("<p class=\"meta\">").append(Xml.escape(StatsText.RULES)).append(" Red-outlined heatmap cells had"
-                + " DIVERGED (NaN/Inf) seeds.</p>\n");
+        out.append("<p class=\"meta\">").append(Xml.escape(StatsText.RULES)).append(" In the heatmaps, k/n OK follows the"
+                + " value where not every seed ended OK, and a red outline marks DIVERGED (NaN/Inf) seeds.</p>\n");
 
         double[] accRange = accuracyRange(run.cells());
         for (var e : TableGroup.split(run.cells()).entrySet()) {
@@ -165,7 +165,7 @@ public final class HtmlReportWriter implements ReportWriter {
                         .append("><title>").append(Xml.escape(init + " · " + act)).append("</title></rect>");
                 String text = g == null ? "" : v == null ? (diverged > 0 ? "DIVERGED" : g.count(Status.SKIPPED)
                         == g.seeds().size() ? "SKIPPED" : "—") : label.apply(v)
-                        + (diverged > 0 ? " ✕" + diverged + "/" + g.seeds().size() : "");
+                        + (g.allOk() ? "" : " · " + g.okCount() + "/" + g.seeds().size() + " OK");
                 s.append("<text x=\"").append(Svg.n(x + CELL_W / 2.0 - 1)).append("\" y=\"")
                         .append(Svg.n(y + CELL_H / 2.0 + 3)).append("\" text-anchor=\"middle\" fill=\"")
                         .append(v == null ? "#333" : Svg.textOn(tNorm)).append("\">").append(Xml.escape(text))
