@@ -92,10 +92,10 @@ final class StatsText {
     record RankingTable(String caption, List<String> header, List<List<String>> rows) {
     }
 
-    /** The ranking of one panel's records, or null when nothing there could be ranked. */
+    /** The ranking of one panel's records, or null when no family there has two configurations to compare. */
     static RankingTable ranking(List<CellRecord> records) {
         List<Ranking.Family> families = Ranking.of(SeedGroup.of(records));
-        if (families.stream().allMatch(f -> f.best() == null)) {
+        if (families.stream().allMatch(f -> f.entries().stream().filter(e -> e.rank() != null).count() < 2)) {
             return null;
         }
         boolean wilcoxon = families.stream().flatMap(f -> f.entries().stream())

@@ -78,9 +78,10 @@ class StatsTextTest {
     }
 
     @Test
-    void nothingToRankGivesNoTable() {
-        Records r = new Records("RELU");
-        assertNull(StatsText.ranking(List.of(r.record("RELU", 1, Status.DIVERGED, null, null, 128))));
+    void nothingToCompareGivesNoTable() {
+        Records r = new Records("RELU", "XAVIER");
+        assertNull(StatsText.ranking(List.of(r.ok("RELU", 1, 0.9), r.ok("RELU", 2, 0.91),
+                r.record("XAVIER", 1, Status.DIVERGED, null, null, 128))), "one ranked configuration");
     }
 
     @Test
