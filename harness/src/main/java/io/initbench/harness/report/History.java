@@ -4,8 +4,8 @@ import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.result.Status;
+import io.initbench.harness.stats.Ranking;
 import io.initbench.harness.stats.SeedGroup;
-import io.initbench.harness.stats.Summary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,13 +67,9 @@ public final class History {
         List<CellRecord> cells = RunStore.readCells(d);
         int ok = (int) cells.stream().filter(r -> r.status() == Status.OK).count();
         int div = (int) cells.stream().filter(r -> r.status() == Status.DIVERGED).count();
-        SeedGroup best = null;
-        for (SeedGroup g : SeedGroup.of(cells)) {
-            Summary a = g.accuracy();
-            if (a != null && (best == null || a.mean() > best.accuracy().mean())) {
-                best = g;
-            }
-        }
+        // status before accuracy: a configuration with diverged seeds is not "best" on its survivors
+        SeedGroup best = SeedGroup.of(cells).stream().filter(g -> g.accuracy() != null).min(Ranking.BEST_FIRST)
+                .orElse(null);
         String label = best == null ? "" : best.config().weightInit().label() + " " + best.config().activation().name()
                 + (best.config().batchNorm() ? " +BN" : "") + " (" + best.config().dataset().key() + ")";
         return new Row(d.getFileName().toString(), p.runId(), p.startedAt(), p.gitCommit().length() > 12

@@ -67,20 +67,18 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         out.append("<li><a href=\"../index.html\">all runs of this suite</a> (when the run lives in"
                 + " results/&lt;suite&gt;/)</li></ul>\n");
-        out.append("<p class=\"meta\">Each value aggregates the seeds of one configuration: mean ± half-width of the"
-                + " 95% Student-t confidence interval. Convergence speed = training samples until the test accuracy"
-                + " first reached the target; a seed that never reached it counts as the full budget (as in"
-                + " DeepOBS). Red-outlined heatmap cells had DIVERGED (NaN/Inf) seeds.</p>\n");
+        out.append("<p class=\"meta\">").append(Xml.escape(StatsText.RULES)).append(" In the heatmaps, k/n OK follows the"
+                + " value where not every seed ended OK, and a red outline marks DIVERGED (NaN/Inf) seeds.</p>\n");
 
         double[] accRange = accuracyRange(run.cells());
         for (var e : TableGroup.split(run.cells()).entrySet()) {
             List<CellRecord> records = e.getValue();
             out.append("<h2>").append(Xml.escape(e.getKey().title())).append("</h2>\n<div class=\"row\">\n");
-            heatmap(out, records, "Mean final test accuracy", g -> g.accuracy() == null ? null : g.accuracy().mean(),
+            heatmap(out, records, "Mean final test accuracy (OK seeds)", g -> g.accuracy() == null ? null : g.accuracy().mean(),
                     v -> MarkdownMatrixWriter.fmt(v, 4), accRange[0], accRange[1], false);
             long budget = records.stream().mapToLong(r -> r.cell().sampleBudget()).max().orElse(1);
-            heatmap(out, records, "Samples to target (budget " + MarkdownMatrixWriter.human(budget) + ")",
-                    g -> g.samplesToTarget() == null ? null : g.samplesToTarget().mean(), MarkdownMatrixWriter::human,
+            heatmap(out, records, "Median samples to target (budget " + MarkdownMatrixWriter.human(budget) + ")",
+                    g -> g.convergence().median(), MarkdownMatrixWriter::human,
                     Math.log(Math.max(1, budget / 100.0)), Math.log(budget), true);
             out.append("</div>\n<h3>Learning curves (mean test accuracy, band ±1 std over seeds)</h3>\n<div class=\"row\">\n");
             for (String act : TableGroup.activations(records)) {
@@ -92,11 +90,14 @@ public final class HtmlReportWriter implements ReportWriter {
                 gradientByDepth(out, records, act);
             }
             out.append("</div>\n<h3>Tables</h3>\n");
-            table(out, records, "Final test accuracy (mean ± 95% CI)", MarkdownMatrixWriter::accuracyEntry);
-            table(out, records, "Samples to target (mean ± 95% CI, never reached = budget)",
-                    MarkdownMatrixWriter::speedEntry);
+            table(out, records, "Final test accuracy: mean ± 95% CI over the OK seeds; k/n OK in front when not every"
+                    + " seed ended OK", StatsText::accuracyEntry);
+            boolean uniform = StatsText.uniformGrid(records);
+            table(out, records, StatsText.speedCaption(records, t.targetAccuracy()),
+                    rs -> StatsText.speedEntry(rs, !uniform));
             table(out, records, "Step-0 gradient norm, first ÷ output layer", MarkdownMatrixWriter::gradientRatioEntry);
             table(out, records, "Distinct units after training (fewest / width)", MarkdownMatrixWriter::distinctEntry);
+            ranking(out, records);
         }
         List<CellRecord> notOk = run.cells().stream().filter(r -> r.status() != Status.OK).toList();
         if (!notOk.isEmpty()) {
@@ -164,7 +165,7 @@ public final class HtmlReportWriter implements ReportWriter {
                         .append("><title>").append(Xml.escape(init + " · " + act)).append("</title></rect>");
                 String text = g == null ? "" : v == null ? (diverged > 0 ? "DIVERGED" : g.count(Status.SKIPPED)
                         == g.seeds().size() ? "SKIPPED" : "—") : label.apply(v)
-                        + (diverged > 0 ? " ✕" + diverged + "/" + g.seeds().size() : "");
+                        + (g.allOk() ? "" : " · " + g.okCount() + "/" + g.seeds().size() + " OK");
                 s.append("<text x=\"").append(Svg.n(x + CELL_W / 2.0 - 1)).append("\" y=\"")
                         .append(Svg.n(y + CELL_H / 2.0 + 3)).append("\" text-anchor=\"middle\" fill=\"")
                         .append(v == null ? "#333" : Svg.textOn(tNorm)).append("\">").append(Xml.escape(text))
@@ -288,9 +289,33 @@ public final class HtmlReportWriter implements ReportWriter {
             out.append("<tr><td>").append(Xml.escape(init)).append("</td>");
             for (String act : acts) {
                 List<CellRecord> seeds = TableGroup.seeds(records, init, act);
-                String v = seeds.isEmpty() ? "" : entry.apply(seeds).replace("**", "");
-                out.append("<td class=\"num").append(v.contains("DIVERGED") ? " bad" : "").append("\">")
-                        .append(Xml.escape(v)).append("</td>");
+                String v = seeds.isEmpty() ? "" : Objects.toString(entry.apply(seeds), "");
+                out.append("<td class=\"num").append(v.contains("**") ? " bad" : "").append("\">")
+                        .append(Xml.escape(v.replace("**", ""))).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</table>\n");
+    }
+
+    /** The paired, Holm-corrected ranking of one panel, as {@code matrix.md} has it. */
+    private static void ranking(Appendable out, List<CellRecord> records) throws IOException {
+        StatsText.RankingTable t = StatsText.ranking(records);
+        if (t == null) {
+            return;
+        }
+        out.append("<table class=\"ranking\"><caption>").append(Xml.escape(t.caption())).append("</caption><tr>");
+        for (String h : t.header()) {
+            out.append("<th>").append(Xml.escape(h)).append("</th>");
+        }
+        out.append("</tr>\n");
+        for (List<String> row : t.rows()) {
+            out.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                String v = row.get(i);
+                boolean text = i == 0 || i == 2;
+                out.append("<td").append(text ? "" : " class=\"num" + (v.contains("**") ? " bad" : "") + "\"")
+                        .append('>').append(Xml.escape(v.replace("**", ""))).append("</td>");
             }
             out.append("</tr>\n");
         }

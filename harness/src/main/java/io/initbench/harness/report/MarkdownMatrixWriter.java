@@ -4,13 +4,9 @@ import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.DatasetProvenance;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.Status;
-import io.initbench.harness.stats.Ranking;
-import io.initbench.harness.stats.SeedGroup;
-import io.initbench.harness.stats.Summary;
 import io.initbench.harness.spec.TrainingSettings;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +16,9 @@ import java.util.function.Function;
 
 /**
  * Pivot tables: initializer rows × activation columns, one pair of tables (final accuracy, samples to
- * target) per dataset × architecture × depth × width × bias init × BatchNorm setting. Each table cell
- * aggregates the seeds; cells that did not end OK are named in the table, never averaged in silently.
+ * target) per dataset × architecture × depth × width × bias init × BatchNorm setting, then the paired,
+ * Holm-corrected ranking. Each table cell aggregates the seeds; cells that did not end OK are counted in
+ * front of the entry, never averaged in (the rules are {@link StatsText#RULES}).
  */
 public final class MarkdownMatrixWriter implements ReportWriter {
 
@@ -48,20 +45,17 @@ public final class MarkdownMatrixWriter implements ReportWriter {
                     .append(d.sha256(), 0, 12).append("…`").append(d.official() ? "" : " **NOT OFFICIAL**")
                     .append('\n');
         }
-        out.append("\nEach entry aggregates the seeds of one configuration: mean ± half-width of the 95% Student-t"
-                + " confidence interval (no interval with one seed). Accuracy: final test accuracy of the seeds that"
-                + " finished. Speed: training samples until the test accuracy first reached the target; a seed that"
-                + " never reached it (or diverged first) counts as the full budget, as in DeepOBS. DIVERGED = loss or"
-                + " weights became NaN/Inf, SKIPPED = DL4J cannot build the combination (reasons below).\n");
+        out.append('\n').append(StatsText.RULES).append('\n');
 
         Map<TableGroup, List<CellRecord>> groups = TableGroup.split(run.cells());
         for (var g : groups.entrySet()) {
             out.append("\n## ").append(g.getKey().title()).append("\n\n");
-            out.append("Final test accuracy (mean ± 95% CI over seeds)\n\n");
-            table(out, g.getValue(), MarkdownMatrixWriter::accuracyEntry);
-            out.append("\nTraining samples until test accuracy ≥ ").append(fmt(t.targetAccuracy(), 3))
-                    .append(" (mean ± 95% CI, never reached = full budget; — = no seed reached it)\n\n");
-            table(out, g.getValue(), rs -> speedEntry(rs));
+            out.append("Final test accuracy: mean ± 95% CI over the OK seeds; k/n OK in front when not every seed"
+                    + " ended OK\n\n");
+            table(out, g.getValue(), StatsText::accuracyEntry);
+            out.append('\n').append(StatsText.speedCaption(g.getValue(), t.targetAccuracy())).append("\n\n");
+            boolean uniform = StatsText.uniformGrid(g.getValue());
+            table(out, g.getValue(), rs -> StatsText.speedEntry(rs, !uniform));
             out.append("\nStep-0 gradient norm, first weight layer ÷ output layer (geometric mean over seeds;"
                     + " ≪ 1 vanishing, ≫ 1 exploding)\n\n");
             table(out, g.getValue(), MarkdownMatrixWriter::gradientRatioEntry);
@@ -102,52 +96,27 @@ public final class MarkdownMatrixWriter implements ReportWriter {
         }
     }
 
-    static String accuracyEntry(List<CellRecord> seeds) {
-        Summary acc = SeedGroup.of(seeds).get(0).accuracy();
-        String marks = marks(seeds);
-        if (acc == null) {
-            return marks.isEmpty() ? "—" : marks;
-        }
-        String mean = withCi(acc, v -> fmt(v, 4));
-        return marks.isEmpty() ? mean : mean + " (" + marks + ")";
-    }
-
-    static String speedEntry(List<CellRecord> seeds) {
-        SeedGroup g = SeedGroup.of(seeds).get(0);
-        Summary speed = g.samplesToTarget();
-        if (speed == null || g.reachedTarget() == 0) {
-            return "—";
-        }
-        String mean = withCi(speed, MarkdownMatrixWriter::human);
-        return g.reachedTarget() == g.trainedCount() ? mean : mean + " (" + g.reachedTarget() + "/"
-                + g.trainedCount() + " reached)";
-    }
-
-    private static String withCi(Summary s, java.util.function.DoubleFunction<String> f) {
-        return s.halfWidth() == null ? f.apply(s.mean()) : f.apply(s.mean()) + " ± " + f.apply(s.halfWidth());
-    }
-
-    /** Per activation: initializers by mean accuracy, each tested against the best. */
+    /** Per activation: initializers ranked, each compared with the best (paired, Holm-corrected). */
     private static void ranking(Appendable out, List<CellRecord> records) throws IOException {
-        List<Ranking.Family> families = Ranking.of(SeedGroup.of(records));
-        if (families.stream().allMatch(f -> f.entries().stream().allMatch(e -> e.rank() == null))) {
+        StatsText.RankingTable t = StatsText.ranking(records);
+        if (t == null) {
             return;
         }
-        out.append("\nRanking by mean final accuracy per activation; p = Welch's t-test against the best (two-sided,"
-                + " no multiple-comparison correction; * = worse at p < 0.05; blank = fewer than 2 finished seeds)\n\n");
-        out.append("| activation | rank | weightInit | accuracy | p vs best |\n|---|---:|---|---:|---:|\n");
-        for (Ranking.Family f : families) {
-            for (Ranking.Entry e : f.entries()) {
-                if (e.rank() == null) {
-                    continue;
-                }
-                out.append("| ").append(f.representative().activation().name()).append(" | ")
-                        .append(Integer.toString(e.rank())).append(" | ")
-                        .append(e.group().config().weightInit().label()).append(" | ")
-                        .append(withCi(e.group().accuracy(), v -> fmt(v, 4))).append(" | ")
-                        .append(e.pValue() == null ? "" : String.format(Locale.ROOT, "%.3g", e.pValue())
-                                + (Boolean.TRUE.equals(e.worseThanBest()) ? " *" : "")).append(" |\n");
+        out.append('\n').append(t.caption()).append("\n\n|");
+        for (String h : t.header()) {
+            out.append(' ').append(h).append(" |");
+        }
+        out.append("\n|");
+        for (int i = 0; i < t.header().size(); i++) {
+            out.append(i == 0 || i == 2 ? "---|" : "---:|");
+        }
+        out.append('\n');
+        for (List<String> row : t.rows()) {
+            out.append('|');
+            for (String v : row) {
+                out.append(' ').append(v).append(" |");
             }
+            out.append('\n');
         }
     }
 
@@ -177,20 +146,6 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             }
         }
         return worst == null ? "—" : worst + "/" + width;
-    }
-
-    /** "**DIVERGED** 2/3, SKIPPED 1/3" for the seeds that did not end OK. */
-    private static String marks(List<CellRecord> seeds) {
-        Map<Status, Integer> counts = new LinkedHashMap<>();
-        for (CellRecord r : seeds) {
-            if (r.status() != Status.OK) {
-                counts.merge(r.status(), 1, Integer::sum);
-            }
-        }
-        List<String> parts = new ArrayList<>();
-        counts.forEach((s, c) -> parts.add((s == Status.DIVERGED || s == Status.ERROR ? "**" + s + "**" : s.name())
-                + (seeds.size() > 1 ? " " + c + "/" + seeds.size() : "")));
-        return String.join(", ", parts);
     }
 
     static String human(double samples) {

@@ -3,8 +3,10 @@
  * {@link io.initbench.harness.report.ReportWriter} (one method), registered in
  * {@link io.initbench.harness.report.Reports}. {@code matrix.csv} is one flat row per cell for
  * spreadsheets and pandas; {@code matrix.md} pivots initializers × activations per dataset,
- * architecture and BatchNorm setting, with confidence intervals and rankings from
- * {@link io.initbench.harness.stats}; {@code groups.csv} has one row per configuration;
+ * architecture and BatchNorm setting, with confidence intervals, censored convergence speed and the
+ * paired, Holm-corrected rankings from {@link io.initbench.harness.stats}, worded once for it and
+ * {@code report.html} by {@link io.initbench.harness.report.StatsText}; {@code groups.csv} has one row
+ * per configuration with the same statistics;
  * {@code report.html} draws heatmaps, learning curves and gradient-by-depth plots as inline SVG
  * ({@link io.initbench.harness.report.Svg}). {@link io.initbench.harness.report.History} indexes a
  * suite's runs.

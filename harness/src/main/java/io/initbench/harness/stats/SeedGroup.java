@@ -9,14 +9,19 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The cells of one configuration (every parameter but the seed), with their statistics.
  *
- * <p>Convergence speed is training samples until the test accuracy first reached the target. A seed that
- * never reached it (including one that diverged or timed out first) counts as the full budget, as DeepOBS
- * does: dropping it would make a configuration that rarely converges look fast. Cells that never trained
- * (SKIPPED, ERROR) have no speed and no accuracy; they are counted, not averaged.
+ * <p><b>Status before accuracy.</b> Only OK seeds have an accuracy here. A DIVERGED seed has no final
+ * accuracy to average (its weights are NaN), and a TIMEOUT seed's accuracy is that of a shorter training,
+ * so neither is mixed into the mean of full-budget seeds, nor replaced by a made-up value. Instead every
+ * report shows how many seeds ended OK ({@link #statusLabel()}) in front of the mean, and the ranking puts
+ * a configuration with non-OK seeds after every configuration whose seeds all ended OK.
+ *
+ * <p>Convergence speed is censored data: see {@link Convergence}.
  *
  * @param config a representative cell (seed of the first record)
  * @param seeds  the records, in grid order
@@ -49,14 +54,68 @@ public record SeedGroup(String configId, CellSpec config, List<CellRecord> seeds
         return m;
     }
 
-    /** Final test accuracy over the seeds that finished; null if none did. */
+    public int okCount() {
+        return count(Status.OK);
+    }
+
+    /** Every seed ended OK. */
+    public boolean allOk() {
+        return okCount() == seeds.size();
+    }
+
+    /** "3/3 OK", or "2/3 OK, 1 DIVERGED" (other statuses in {@link Status} order). */
+    public String statusLabel() {
+        StringBuilder s = new StringBuilder().append(okCount()).append('/').append(seeds.size()).append(" OK");
+        statusCounts().forEach((status, n) -> {
+            if (status != Status.OK) {
+                s.append(", ").append(n).append(' ').append(status.name());
+            }
+        });
+        return s.toString();
+    }
+
+    /** Final test accuracy over the OK seeds only; null if none ended OK. */
     public Summary accuracy() {
-        double[] v = seeds.stream().filter(r -> r.metrics().finalAccuracy() != null)
-                .mapToDouble(r -> r.metrics().finalAccuracy()).toArray();
+        double[] v = accuracyBySeed().values().stream().mapToDouble(Double::doubleValue).toArray();
         return v.length == 0 ? null : Summary.of(v);
     }
 
-    /** Samples to target over the seeds that trained, never reached = {@link CellSpec#sampleBudget()}. */
+    /** Seed → final test accuracy of the OK seeds, the values the paired comparisons match by seed. */
+    public SortedMap<Long, Double> accuracyBySeed() {
+        SortedMap<Long, Double> m = new TreeMap<>();
+        for (CellRecord r : seeds) {
+            if (r.status() == Status.OK && r.metrics().finalAccuracy() != null) {
+                m.put(r.cell().seed(), r.metrics().finalAccuracy());
+            }
+        }
+        return m;
+    }
+
+    /** Samples to target as censored data over the seeds that trained. */
+    public Convergence convergence() {
+        List<KaplanMeier.Observation> obs = new ArrayList<>();
+        for (CellRecord r : seeds) {
+            if (!trained(r)) {
+                continue;
+            }
+            Long reached = r.metrics().samplesToTarget();
+            if (reached != null) {
+                obs.add(new KaplanMeier.Observation(reached, true));
+            } else if (r.status() == Status.TIMEOUT) {
+                obs.add(new KaplanMeier.Observation(r.metrics().samples(), false));
+            } else {
+                obs.add(new KaplanMeier.Observation(r.cell().sampleBudget(), false));
+            }
+        }
+        return new Convergence(obs.size(), reachedTarget(), config.sampleBudget(), evaluationStep(config),
+                obs.isEmpty() ? null : KaplanMeier.of(obs));
+    }
+
+    /**
+     * Samples to target over the seeds that trained with never reached = {@link CellSpec#sampleBudget()}:
+     * a budget-filled mean, kept only for {@code compare}'s before/after noise test on one configuration.
+     * Reports use {@link #convergence()}.
+     */
     public Summary samplesToTarget() {
         double[] v = seeds.stream().filter(SeedGroup::trained)
                 .mapToDouble(r -> r.metrics().samplesToTarget() != null ? r.metrics().samplesToTarget()
@@ -72,6 +131,17 @@ public record SeedGroup(String configId, CellSpec config, List<CellRecord> seeds
     /** Seeds that trained at all (OK, DIVERGED or TIMEOUT). */
     public int trainedCount() {
         return (int) seeds.stream().filter(SeedGroup::trained).count();
+    }
+
+    /**
+     * Training samples between two evaluations: {@code evalEvery} iterations of a full batch, or one epoch
+     * when evaluating once per epoch.
+     */
+    public static long evaluationStep(CellSpec c) {
+        long perEpoch = c.sampleBudget() / c.training().epochs();
+        int batch = (int) Math.min(c.training().batchSize(), perEpoch);
+        return c.training().evalEvery() == 0 ? perEpoch : Math.min(perEpoch * c.training().epochs(),
+                (long) c.training().evalEvery() * batch);
     }
 
     private static boolean trained(CellRecord r) {

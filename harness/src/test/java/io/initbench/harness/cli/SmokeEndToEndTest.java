@@ -55,7 +55,7 @@ class SmokeEndToEndTest {
         assertTrue(csv.get(0).startsWith("cell_id,index,suite,dataset,"), csv.get(0));
         String md = Files.readString(out.resolve("matrix.md"));
         assertTrue(md.contains("| ZERO | 0.1000 | 0.1000 |"), md);
-        assertTrue(md.contains("| IDENTITY | SKIPPED | SKIPPED |"), md);
+        assertTrue(md.contains("| IDENTITY | 0/1 OK, 1 SKIPPED | 0/1 OK, 1 SKIPPED |"), md);
         assertTrue(Files.exists(out.resolve("suite.json")) && Files.exists(out.resolve("metadata.json")));
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("# smoke — results matrix"));
     }

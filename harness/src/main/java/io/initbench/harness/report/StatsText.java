@@ -1,0 +1,177 @@
+package io.initbench.harness.report;
+
+import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.Status;
+import io.initbench.harness.stats.Convergence;
+import io.initbench.harness.stats.PairedComparison;
+import io.initbench.harness.stats.Ranking;
+import io.initbench.harness.stats.SeedGroup;
+import io.initbench.harness.stats.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The statistics as words and table entries, shared by {@code matrix.md} and {@code report.html} so that
+ * both say the same thing. Markdown bold ({@code **}) marks what must not be overlooked; the HTML writer
+ * turns it into its own emphasis.
+ */
+final class StatsText {
+    private StatsText() {
+    }
+
+    /** The rules every accuracy and speed entry follows, stated once at the top of a report. */
+    static final String RULES = "Each entry aggregates the seeds of one configuration. Status comes first: a"
+            + " configuration whose seeds did not all end OK shows k/n OK and what the others did (DIVERGED = loss"
+            + " or weights became NaN/Inf, TIMEOUT = wall-time budget ran out, ERROR = exception, SKIPPED = DL4J"
+            + " cannot build the combination; reasons below). Accuracy is the mean final test accuracy of the OK"
+            + " seeds only, ± the half-width of its 95% Student-t interval (none with one seed): a diverged seed has"
+            + " no accuracy and a timed-out seed's accuracy is from a shorter training, so neither is averaged in;"
+            + " such a mean is marked by the k/n OK in front of it, and the ranking puts its configuration after every"
+            + " configuration whose seeds all ended OK. Speed is the median number of training samples until the"
+            + " test accuracy first reached the target, with k/n seeds that reached it; seeds that did not are"
+            + " censored (Kaplan–Meier).";
+
+    static String accuracyEntry(List<CellRecord> seeds) {
+        SeedGroup g = SeedGroup.of(seeds).get(0);
+        Summary acc = g.accuracy();
+        String mean = acc == null ? null : withCi(acc, 4);
+        if (g.allOk()) {
+            return mean == null ? "—" : mean;
+        }
+        String status = alarming(g) ? "**" + g.statusLabel() + "**" : g.statusLabel();
+        return mean == null ? status : status + " · " + mean;
+    }
+
+    /** DIVERGED, TIMEOUT and ERROR are failures of training; SKIPPED is a known gap of the grid. */
+    static boolean alarming(SeedGroup g) {
+        return g.count(Status.DIVERGED) + g.count(Status.TIMEOUT) + g.count(Status.ERROR) > 0;
+    }
+
+    /**
+     * "51.2k · 3/3", "68.2k · 2/3 (KM)", "— · 1/3"; with {@code withStep} the evaluation step and budget
+     * follow (when they are not the same for the whole table, so the caption cannot state them).
+     */
+    static String speedEntry(List<CellRecord> seeds, boolean withStep) {
+        SeedGroup g = SeedGroup.of(seeds).get(0);
+        Convergence c = g.convergence();
+        if (c.trained() == 0) {
+            return "—";
+        }
+        Double median = c.median();
+        String s = (median == null ? "—" : human(median)) + " · " + c.reached() + "/" + c.trained()
+                + (median != null && c.censored() ? " (KM)" : "");
+        return withStep ? s + " (step " + human(c.step()) + " of " + human(c.budget()) + ")" : s;
+    }
+
+    /** Whether the records of one table share one evaluation step and budget (then the caption gives them). */
+    static boolean uniformGrid(List<CellRecord> records) {
+        Set<String> grids = new TreeSet<>();
+        records.forEach(r -> grids.add(SeedGroup.evaluationStep(r.cell()) + "/" + r.cell().sampleBudget()));
+        return grids.size() <= 1;
+    }
+
+    static String speedCaption(List<CellRecord> records, double target) {
+        CellRecord any = records.get(0);
+        String grid = uniformGrid(records)
+                ? " Budget " + human(any.cell().sampleBudget()) + " samples, evaluated every "
+                + human(SeedGroup.evaluationStep(any.cell())) + " samples: every value lies on that grid, so no ±"
+                + " is given and medians less than one step apart are not different."
+                : " Each entry gives its evaluation step and budget: every value lies on that grid, so no ± is given"
+                + " and medians less than one step apart are not different.";
+        return "Training samples until test accuracy ≥ " + fmt(target, 3) + ": median over seeds · k/n seeds that"
+                + " reached it. Where some did not, they are censored — at the budget when they never reached it or"
+                + " diverged, at their last evaluation when they timed out — and the median is Kaplan–Meier's (KM):"
+                + " the first evaluation by which half the seeds are estimated to have reached it; — = fewer than"
+                + " half did." + grid;
+    }
+
+    /** A ranking table, ready to be rendered as Markdown or HTML. */
+    record RankingTable(String caption, List<String> header, List<List<String>> rows) {
+    }
+
+    /** The ranking of one panel's records, or null when no family there has two configurations to compare. */
+    static RankingTable ranking(List<CellRecord> records) {
+        List<Ranking.Family> families = Ranking.of(SeedGroup.of(records));
+        if (families.stream().allMatch(f -> f.entries().stream().filter(e -> e.rank() != null).count() < 2)) {
+            return null;
+        }
+        boolean wilcoxon = families.stream().flatMap(f -> f.entries().stream())
+                .anyMatch(e -> e.vsBest() != null && e.vsBest().wilcoxonApplies());
+        int maxPairs = families.stream().flatMap(f -> f.entries().stream()).filter(e -> e.vsBest() != null)
+                .mapToInt(e -> e.vsBest().pairs()).max().orElse(0);
+        List<String> header = new ArrayList<>(List.of("activation", "rank", "weightInit", "seeds",
+                "accuracy (OK seeds)", "Δ vs best, paired ± 95% CI", "pairs", "p paired t", "p Holm"));
+        if (wilcoxon) {
+            header.add("p Wilcoxon");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Ranking.Family f : families) {
+            for (Ranking.Entry e : f.entries()) {
+                if (e.rank() == null) {
+                    continue;
+                }
+                SeedGroup g = e.group();
+                PairedComparison c = e.vsBest();
+                List<String> row = new ArrayList<>(List.of(f.representative().activation().name(),
+                        Integer.toString(e.rank()), g.config().weightInit().label(),
+                        alarming(g) ? "**" + g.statusLabel() + "**" : g.statusLabel(),
+                        withCi(g.accuracy(), 4)));
+                if (c == null) {
+                    row.addAll(List.of("best (Holm m = " + f.comparisons() + ")", "", "", ""));
+                } else {
+                    row.add(c.difference() == null ? "" : differenceWithCi(c.difference(), 4));
+                    row.add(Integer.toString(c.pairs()));
+                    row.add(c.pValue() == null ? "" : p(c.pValue()));
+                    row.add(e.holmP() == null ? "" : p(e.holmP()) + (Boolean.TRUE.equals(e.worseThanBest()) ? " *" : ""));
+                }
+                if (wilcoxon) {
+                    row.add(c == null || c.wilcoxonP() == null ? "" : p(c.wilcoxonP()));
+                }
+                rows.add(row);
+            }
+        }
+        String caption = "Ranking per activation, each initializer compared with the best by a paired test on the"
+                + " seeds OK in both (same seed = same data order and the same Gaussian draw), Holm-corrected."
+                + " Order: status first (all seeds OK, then by fraction OK), then mean final accuracy of the OK seeds."
+                + " Δ = mean per-seed difference (this − best) ± its 95% Student-t half-width; pairs = seeds OK in"
+                + " both; p paired t = two-sided paired t-test on the differences (blank: fewer than 2 pairs or"
+                + " identical differences); p Holm = Holm's step-down adjustment over the comparisons with the same"
+                + " best, m of them with a p-value; * = p Holm < " + Ranking.ALPHA + "."
+                + (wilcoxon ? " p Wilcoxon = signed-rank test on the non-zero differences where there are at least "
+                + PairedComparison.MIN_WILCOXON_PAIRS + " (exact up to 30)."
+                : " No Wilcoxon signed-rank test: it needs at least " + PairedComparison.MIN_WILCOXON_PAIRS
+                + " non-zero pairs to be able to reach p < 0.05 (here at most " + maxPairs + ").");
+        return new RankingTable(caption, header, rows);
+    }
+
+    /** "0.9535 ± 0.0161": mean ± half-width of the 95% interval, or the mean alone with one value. */
+    static String withCi(Summary s, int decimals) {
+        String mean = fmt(s.mean(), decimals);
+        return s.halfWidth() == null ? mean : mean + " ± " + fmt(s.halfWidth(), decimals);
+    }
+
+    /** "−0.0065 ± 0.0064": a signed difference ± the half-width of its interval. */
+    static String differenceWithCi(Summary s, int decimals) {
+        String mean = signed(s.mean(), decimals);
+        return s.halfWidth() == null ? mean : mean + " ± " + fmt(s.halfWidth(), decimals);
+    }
+
+    static String p(double p) {
+        return String.format(Locale.ROOT, "%.3g", p);
+    }
+
+    static String signed(double v, int decimals) {
+        return (v > 0 ? "+" : v < 0 ? "−" : "") + fmt(Math.abs(v), decimals);
+    }
+
+    private static String human(double samples) {
+        return MarkdownMatrixWriter.human(samples);
+    }
+
+    private static String fmt(double v, int decimals) {
+        return MarkdownMatrixWriter.fmt(v, decimals);
+    }
+}

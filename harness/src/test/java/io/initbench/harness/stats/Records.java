@@ -1,0 +1,67 @@
+package io.initbench.harness.stats;
+
+import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.Metrics;
+import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.Grid;
+import io.initbench.harness.spec.SuiteLoader;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hand-made cell records for the statistics tests: MNIST, 2 epochs (budget 120,000 samples), an evaluation
+ * every 100 iterations of 128 (every 12,800 samples), target 0.95; the accuracies and speeds are whatever a
+ * test says.
+ */
+public final class Records {
+    public static final long BUDGET = 120_000;
+    public static final long STEP = 12_800;
+
+    private final Map<String, CellSpec> cells = new HashMap<>();
+    private int index;
+
+    public Records(String... inits) {
+        this(100, inits);
+    }
+
+    public Records(int evalEvery, String... inits) {
+        Map<String, String> o = new HashMap<>();
+        o.put("weightInit", String.join(",", inits));
+        o.put("activation", "RELU");
+        o.put("batchNorm", "false");
+        o.put("dataset", "mnist");
+        o.put("seeds", "1,2,3,4,5,6,7,8");
+        o.put("epochs", "2");
+        o.put("batchSize", "128");
+        o.put("evalEvery", Integer.toString(evalEvery));
+        o.put("targetAccuracy", "0.95");
+        o.put("train.size", "0");
+        o.put("test.size", "0");
+        o.put("maxCellSeconds", "0");
+        for (CellSpec c : Grid.cells(new SuiteLoader().load("smoke", o))) {
+            cells.put(c.weightInit().label() + "/" + c.seed(), c);
+        }
+    }
+
+    public CellSpec cell(String init, long seed) {
+        return cells.get(init + "/" + seed);
+    }
+
+    /** An OK seed with this final accuracy that never reached the target. */
+    public CellRecord ok(String init, long seed, double accuracy) {
+        return record(init, seed, Status.OK, accuracy, null, BUDGET);
+    }
+
+    /** A seed that trained {@code samples} and reached the target after {@code toTarget} (null = never). */
+    public CellRecord record(String init, long seed, Status status, Double accuracy, Long toTarget, long samples) {
+        CellSpec c = cell(init, seed);
+        Metrics m = new Metrics(status == Status.DIVERGED ? null : accuracy, accuracy, 0.3, 0.1,
+                toTarget == null ? null : toTarget / 128, toTarget, toTarget == null ? null : 1.0, 0.5,
+                status == Status.DIVERGED ? samples / 128 : null, samples / 128, samples, 10, 1, 11, 1000.0, 1000);
+        return new CellRecord(CellRecord.FORMAT_VERSION, c.id(), index++, "test", "run", c, status,
+                status == Status.OK ? null : status.name().toLowerCase(), null, m, List.of(), null, null, null, null,
+                null);
+    }
+}
