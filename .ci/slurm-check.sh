@@ -160,10 +160,11 @@ while :; do
   sleep 2
 done
 
-say "jobs (id, state, exit code, start, end, run time):"
+say "jobs (array task or job, Slurm job id, state, exit code, start, end, run time):"
 for id in "$arr" "$merge"; do
   scontrol show job -o "$id" | while read -r line; do
-    echo "  $(echo "$line" | field JobId)$(echo "$line" | grep -q 'ArrayTaskId=' && echo "_$(echo "$line" | field ArrayTaskId)")" \
+    task="$(echo "$line" | field ArrayTaskId)"
+    echo "  ${task:+$(echo "$line" | field ArrayJobId)_$task }job $(echo "$line" | field JobId):" \
       "$(echo "$line" | field JobState) exit=$(echo "$line" | field ExitCode)" \
       "start=$(echo "$line" | field StartTime) end=$(echo "$line" | field EndTime) run=$(echo "$line" | field RunTime)"
   done
