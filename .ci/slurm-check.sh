@@ -146,7 +146,7 @@ merge=$(sbatch --parsable "${res[@]}" --dependency=afterok:"$arr" --kill-on-inva
 jobs_submitted+=("$merge")
 say "submitted array job $arr (2 shards) and merge job $merge (afterok:$arr)"
 
-field() { grep -o "$1=[^ ]*" | head -1 | cut -d= -f2; }
+field() { { grep -o "$1=[^ ]*" || true; } | head -1 | cut -d= -f2; }
 deadline=$(( $(date +%s) + timeout_s ))
 final=""
 last=""
