@@ -68,7 +68,7 @@ public final class DatasetStore {
         for (URI source : sourcesFor(file)) {
             Path tmp = null;
             try {
-                tmp = Files.createTempFile(dir, file.name() + ".", ".part");
+                tmp = TempFiles.create(dir, file.name() + ".", ".part");
                 downloader.download(source, tmp, file.name());
                 String actual;
                 try {

@@ -10,7 +10,9 @@ import io.initbench.harness.bench.Benchmark;
 import io.initbench.harness.result.ResultJson;
 import io.initbench.harness.audit.AuditShape;
 import io.initbench.harness.audit.InitAudit;
+import io.initbench.harness.compare.Baseline;
 import io.initbench.harness.compare.ComparisonReport;
+import io.initbench.harness.compare.ComparisonScope;
 import io.initbench.harness.compare.RunComparison;
 import io.initbench.harness.report.History;
 import io.initbench.harness.report.Reports;
@@ -231,54 +233,35 @@ public final class Cli {
     }
 
     /**
-     * {@code -Drun=<dir> [-Dbaseline=<dir>]}: compares a run with a baseline (default: the newest older run
-     * of the same suite beside it); writes {@code compare.md} and {@code compare-junit.xml} into the run
-     * directory (or {@code -Dout}). Exit code 1 on a regression.
+     * {@code -Drun=<dir> [-Dbaseline=<dir>] [-Dcompare.intersect=true]}: compares a run with a baseline of
+     * the same settings (default: the newest earlier such run of the same suite beside it) on the seeds
+     * both have; writes {@code compare.md} and {@code compare-junit.xml} atomically into the run directory
+     * (or {@code -Dout}). Exit code 1 on a regression, 2 when the settings differ and the intersection
+     * was not asked for.
      */
     public int compare() {
         Path dir = runDir("run");
         try {
             SuiteSpec suite = RunStore.readSuite(dir);
-            Path base = props.get("baseline") != null ? runDir("baseline") : previousRun(dir, suite.name());
+            Path base = props.get("baseline") != null ? runDir("baseline") : Baseline.newestMatching(dir);
+            ComparisonScope scope = ComparisonScope.of(suite, RunStore.readSuite(base),
+                    Boolean.parseBoolean(props.getOrDefault("compare.intersect", "false")));
             double accTol = Options.doubleProp(props, "compare.accuracyTolerance", 0.005);
             double speedTol = Options.doubleProp(props, "compare.speedTolerance", 0.10);
-            RunComparison.Result r = new RunComparison(accTol, speedTol).compare(RunStore.readCells(base),
-                    RunStore.readCells(dir));
+            RunComparison.Result r = new RunComparison(accTol, speedTol).compare(
+                    scope.restrict(RunStore.readCells(base)), scope.restrict(RunStore.readCells(dir)));
             Path outDir = props.get("out") != null ? workDir.resolve(props.get("out")) : dir;
-            String md = ComparisonReport.markdown(r, dir.toString(), base.toString());
-            writeReport(outDir, "compare.md", md);
-            Files.writeString(outDir.resolve("compare-junit.xml"), ComparisonReport.junitXml(r, suite.name()),
-                    StandardCharsets.UTF_8);
-            log.info("compare: {} configuration(s), {} change(s) → {}", r.configs().size(), r.findings().size(),
-                    r.regressed() ? "REGRESSION (exit 1)" : "no regression");
+            String md = ComparisonReport.markdown(r, scope, dir.toString(), base.toString());
+            RunStore.writeAtomically(outDir.resolve("compare.md"), md.getBytes(StandardCharsets.UTF_8));
+            RunStore.writeAtomically(outDir.resolve("compare-junit.xml"),
+                    ComparisonReport.junitXml(r, suite.name()).getBytes(StandardCharsets.UTF_8));
+            out.println(md);
+            log.info("compare with {} on seed(s) {}: {} configuration(s), {} change(s) → {}", base, scope.seeds(),
+                    r.configs().size(), r.findings().size(), r.regressed() ? "REGRESSION (exit 1)" : "no regression");
             return r.regressed() ? EXIT_DEVIATION : EXIT_OK;
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
-    }
-
-    /** The newest run directory of the same suite beside {@code dir} that started before it. */
-    private static Path previousRun(Path dir, String suite) throws IOException {
-        Path parent = dir.toAbsolutePath().normalize().getParent();
-        String started = RunStore.readProvenance(dir).startedAt();
-        Path best = null;
-        String bestStarted = null;
-        for (Path d : RunStore.runsIn(parent)) {
-            if (d.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
-                continue;
-            }
-            var p = RunStore.readProvenance(d);
-            if (p.suite().equals(suite) && p.startedAt().compareTo(started) < 0
-                    && (bestStarted == null || p.startedAt().compareTo(bestStarted) > 0)) {
-                best = d;
-                bestStarted = p.startedAt();
-            }
-        }
-        if (best == null) {
-            throw new IllegalArgumentException("no earlier run of suite " + suite + " in " + parent + " to compare "
-                    + dir.getFileName() + " with; pass -Dbaseline=<run directory>");
-        }
-        return best;
     }
 
     /**

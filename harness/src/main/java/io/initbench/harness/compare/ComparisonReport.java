@@ -8,13 +8,31 @@ public final class ComparisonReport {
     private ComparisonReport() {
     }
 
-    public static String markdown(RunComparison.Result r, String run, String baseline) {
+    public static String markdown(RunComparison.Result r, ComparisonScope scope, String run, String baseline) {
         StringBuilder sb = new StringBuilder("# Comparison\n\n- run: `").append(run).append("`\n- baseline: `")
-                .append(baseline).append("`\n- configurations compared: ").append(r.configs().size()).append('\n')
-                .append("- verdict: ").append(r.regressed() ? "**REGRESSION**" : "no regression").append("\n\n");
+                .append(baseline).append("`\n- settings: ");
+        if (scope.sameSettings()) {
+            sb.append("the same (fingerprint `").append(scope.fingerprint()).append("`)\n");
+        } else {
+            sb.append("**different** (fingerprint `").append(scope.fingerprint()).append("` vs `")
+                    .append(scope.baselineFingerprint()).append("`: ").append(String.join("; ", scope.differences()))
+                    .append("); compared on the configurations both runs have\n");
+        }
+        sb.append("- seeds compared: ").append(seeds(scope.seeds()));
+        if (!scope.runOnlySeeds().isEmpty() || !scope.baselineOnlySeeds().isEmpty()) {
+            sb.append(" (not compared: only in this run ").append(seeds(scope.runOnlySeeds()))
+                    .append(", only in the baseline ").append(seeds(scope.baselineOnlySeeds())).append(')');
+        }
+        sb.append("\n- configurations compared: ").append(r.configs().size()).append('\n')
+                .append("- verdict: ").append(r.regressed() ? "**REGRESSION**" : "no regression").append("\n\n")
+                .append("Each seed is compared with the same seed of the baseline. A change in final accuracy or")
+                .append(" samples to target counts when the mean paired difference exceeds the tolerance and, with")
+                .append(" 2 or more seeds, its 95% confidence interval excludes zero; with one seed the tolerance")
+                .append(" alone decides. A seed leaving OK, or a configuration or seed the run lacks, is a")
+                .append(" regression.\n\n");
         List<RunComparison.Finding> f = r.findings();
         if (f.isEmpty()) {
-            return sb.append("No change beyond the confidence intervals (or tolerances, with one seed).\n").toString();
+            return sb.append("No change.\n").toString();
         }
         sb.append("| verdict | what | configuration | change |\n|---|---|---|---|\n");
         f.stream().sorted(java.util.Comparator.comparing(RunComparison.Finding::verdict))
@@ -22,6 +40,10 @@ public final class ComparisonReport {
                         : x.verdict().name()).append(" | ").append(x.kind()).append(" | ").append(x.config())
                         .append(" | ").append(x.detail().replace("|", "\\|")).append(" |\n"));
         return sb.toString();
+    }
+
+    private static String seeds(List<Long> seeds) {
+        return seeds.isEmpty() ? "none" : String.join(", ", seeds.stream().map(String::valueOf).toList());
     }
 
     public static String junitXml(RunComparison.Result r, String suite) {

@@ -9,17 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * Compares a run with a baseline, configuration by configuration (cells equal in everything but the
- * seed, matched by configuration id).
+ * seed, matched by configuration id), seed by seed: each seed of the run is paired with the same seed
+ * of the baseline, which started from the same weights and saw the same batches, so their difference
+ * is the change and the spread between seeds is not mistaken for one. The caller restricts both sides
+ * to the seeds they share ({@link ComparisonScope}).
  *
- * <p>A change counts when it is beyond noise: with 2 or more finished seeds on both sides, the 95%
- * confidence intervals of the means are disjoint; with one seed (no interval), the difference exceeds
- * the tolerance: {@code accuracyTolerance} absolute for final accuracy, {@code speedTolerance} relative
- * for samples to target. Any seed whose status leaves OK is a regression, as is a configuration the
- * baseline has and the run lacks. On the CPU backend results are deterministic, so identical code and
- * settings give no change at all.
+ * <p>For final accuracy and for samples to target (never reached = the sample budget) the paired
+ * differences over the seeds both sides finished are summarised. A change counts when it exceeds the
+ * tolerance ({@code accuracyTolerance} absolute, {@code speedTolerance} relative to the baseline's
+ * mean) and, with 2 or more pairs, the 95% Student-t confidence interval of the mean difference
+ * excludes zero (paired t-test, p shown). With one pair there is no interval: the tolerance alone
+ * decides. Any seed whose status leaves OK is a regression, as is a configuration or seed the baseline
+ * has and the run lacks. On the CPU backend results are deterministic, so identical code and settings
+ * give differences of exactly zero.
  */
 public final class RunComparison {
 
@@ -33,6 +40,12 @@ public final class RunComparison {
 
     /** Every configuration compared, and the changes found. */
     public record Result(List<String> configs, Map<String, String> labels, List<Finding> findings) {
+        public Result {
+            configs = List.copyOf(configs);
+            labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+            findings = List.copyOf(findings);
+        }
+
         public boolean regressed() {
             return findings.stream().anyMatch(f -> f.verdict() == Verdict.REGRESSION);
         }
@@ -75,8 +88,13 @@ public final class RunComparison {
                 continue;
             }
             status(id, label, b, c, findings);
-            accuracy(id, label, b.accuracy(), c.accuracy(), findings);
-            speed(id, label, b, c, findings);
+            Map<Long, CellRecord> before = bySeed(b);
+            Map<Long, CellRecord> after = bySeed(c);
+            paired(id, label, Kind.ACCURACY, before, after, r -> r.metrics().finalAccuracy(), true, findings);
+            paired(id, label, Kind.SPEED, before, after, r -> {
+                Long v = SeedGroup.samplesToTarget(r);
+                return v == null ? null : v.doubleValue();
+            }, false, findings);
         }
         return new Result(configs, labels, findings);
     }
@@ -103,47 +121,75 @@ public final class RunComparison {
         }
     }
 
-    private void accuracy(String id, String label, Summary b, Summary c, List<Finding> out) {
-        if (b == null || c == null) {
+    /** One metric over the seeds both sides have a value for; see the class comment for the rule. */
+    private void paired(String id, String label, Kind kind, Map<Long, CellRecord> before, Map<Long, CellRecord> after,
+                        Function<CellRecord, Double> metric, boolean higherIsBetter, List<Finding> out) {
+        List<Long> seeds = new ArrayList<>();
+        List<Double> was = new ArrayList<>();
+        List<Double> now = new ArrayList<>();
+        before.forEach((seed, b) -> {
+            CellRecord c = after.get(seed);
+            Double x = metric.apply(b);
+            Double y = c == null ? null : metric.apply(c);
+            if (x != null && y != null) {
+                seeds.add(seed);
+                was.add(x);
+                now.add(y);
+            }
+        });
+        if (seeds.isEmpty()) {
             return;
         }
-        Verdict v = changed(b, c, Math.abs(c.mean() - b.mean()) > accuracyTolerance, true);
-        if (v != null) {
-            out.add(new Finding(id, label, Kind.ACCURACY, v, String.format(Locale.ROOT,
-                    "final accuracy %s → %s", show(b, 4), show(c, 4))));
+        double[] x = was.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] y = now.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] d = new double[x.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = y[i] - x[i];
         }
-    }
-
-    private void speed(String id, String label, SeedGroup bg, SeedGroup cg, List<Finding> out) {
-        Summary b = bg.samplesToTarget();
-        Summary c = cg.samplesToTarget();
-        if (b == null || c == null) {
+        Summary diff = Summary.of(d);
+        Summary base = Summary.of(x);
+        double tolerance = kind == Kind.ACCURACY ? accuracyTolerance : speedTolerance * Math.max(1, base.mean());
+        boolean beyondTolerance = Math.abs(diff.mean()) > tolerance;
+        boolean beyondNoise = diff.ciLow() == null || diff.ciLow() > 0 || diff.ciHigh() < 0;
+        if (!beyondTolerance || !beyondNoise) {
             return;
         }
-        boolean beyond = Math.abs(c.mean() - b.mean()) > speedTolerance * Math.max(1, b.mean());
-        // fewer samples to target is better: flip the sense
-        Verdict v = changed(b, c, beyond, false);
-        if (v != null) {
-            out.add(new Finding(id, label, Kind.SPEED, v, String.format(Locale.ROOT,
-                    "samples to target %s → %s (reached %d/%d → %d/%d)", show(b, 0), show(c, 0), bg.reachedTarget(),
-                    bg.trainedCount(), cg.reachedTarget(), cg.trainedCount())));
-        }
-    }
-
-    /** REGRESSION/IMPROVEMENT when the change is beyond noise, null otherwise. */
-    private static Verdict changed(Summary b, Summary c, boolean beyondTolerance, boolean higherIsBetter) {
-        boolean both = b.ciLow() != null && c.ciLow() != null;
-        boolean real = both ? b.disjointFrom(c) : beyondTolerance;
-        if (!real || c.mean() == b.mean()) {
-            return null;
-        }
-        return (c.mean() > b.mean()) == higherIsBetter ? Verdict.IMPROVEMENT : Verdict.REGRESSION;
-    }
-
-    private static String show(Summary s, int decimals) {
+        Verdict v = (diff.mean() > 0) == higherIsBetter ? Verdict.IMPROVEMENT : Verdict.REGRESSION;
+        int decimals = kind == Kind.ACCURACY ? 4 : 0;
+        String what = kind == Kind.ACCURACY ? "final accuracy" : "samples to target";
         String f = "%." + decimals + "f";
-        String m = String.format(Locale.ROOT, f, s.mean());
-        return s.halfWidth() == null ? m : m + " ± " + String.format(Locale.ROOT, f, s.halfWidth());
+        StringBuilder detail = new StringBuilder(String.format(Locale.ROOT, what + " " + f + " → " + f, base.mean(),
+                Summary.of(y).mean()));
+        if (seeds.size() == 1) {
+            detail.append(String.format(Locale.ROOT, " (seed %d: Δ %+." + decimals + "f, tolerance "
+                    + f + ")", seeds.get(0), diff.mean(), tolerance));
+        } else {
+            detail.append(String.format(Locale.ROOT, " (paired over seeds %s: Δ %+." + decimals + "f ± " + f + ", p %s)",
+                    seeds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), diff.mean(),
+                    diff.halfWidth(), pValue(x, y, diff)));
+        }
+        if (kind == Kind.SPEED) {
+            long reachedBefore = seeds.stream().filter(s -> before.get(s).metrics().samplesToTarget() != null).count();
+            long reachedAfter = seeds.stream().filter(s -> after.get(s).metrics().samplesToTarget() != null).count();
+            detail.append(String.format(Locale.ROOT, "; reached target %d/%d → %d/%d", reachedBefore, seeds.size(),
+                    reachedAfter, seeds.size()));
+        }
+        out.add(new Finding(id, label, kind, v, detail.toString()));
+    }
+
+    /** Two-sided paired t-test p-value; with identical differences (no spread) it is 0 (or 1 for none). */
+    private static String pValue(double[] x, double[] y, Summary diff) {
+        if (diff.sd() == 0) {
+            return diff.mean() == 0 ? "= 1" : "≈ 0: every seed changed by the same amount";
+        }
+        double p = new TTest().pairedTTest(x, y);
+        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "= %.4f", p);
+    }
+
+    private static Map<Long, CellRecord> bySeed(SeedGroup g) {
+        Map<Long, CellRecord> m = new LinkedHashMap<>();
+        g.seeds().forEach(r -> m.put(r.cell().seed(), r));
+        return m;
     }
 
     private static Map<String, SeedGroup> byId(List<SeedGroup> groups) {

@@ -1,6 +1,7 @@
 package io.initbench.harness.result;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.initbench.datasets.fetch.TempFiles;
 import io.initbench.harness.spec.SuiteSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,12 +80,23 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
-    /** Writes a file atomically (temp + rename) so a reader never sees half of it. */
+    /** Writes a file of this run atomically; see {@link #writeAtomically}. */
     public void writeFile(String name, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(dir, name, ".tmp");
+        writeAtomically(dir.resolve(name), content);
+    }
+
+    /**
+     * Writes a file atomically (temp + rename in its directory, created if needed) so a reader never
+     * sees half of it. The file gets a plain new file's mode (0644 under umask 022): readable by the
+     * web server that serves a nightly box's reports.
+     */
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = TempFiles.create(parent, "." + file.getFileName() + ".", ".tmp");
         try {
             Files.write(tmp, content);
-            Files.move(tmp, dir.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

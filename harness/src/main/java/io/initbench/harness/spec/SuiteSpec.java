@@ -1,5 +1,15 @@
 package io.initbench.harness.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A named experiment: the axes to sweep and how each cell trains. */
@@ -15,5 +25,59 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
         if (axes == null || training == null) {
             throw new SuiteException("suite " + name + " lacks axes or training");
         }
+    }
+
+    /**
+     * 16 hex digits of SHA-256 over the settings that decide what a cell measures: every axis but the
+     * seeds, and every training setting. Left out: the seeds (two runs with other seeds are repetitions
+     * of the same experiment, compared on the seeds they share), and the name and description (they
+     * change no number; {@link CellSpec#id()} leaves the name out for the same reason). Two runs are
+     * comparable exactly when their fingerprints are equal.
+     */
+    public String settingsFingerprint() {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(("initbench-settings-v1\n" + settings())
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The settings of {@link #settingsFingerprint()} in which this suite and {@code other} differ, one
+     * entry each, e.g. {@code training.learningRate: 0.1 vs 0.2} (this suite's value first).
+     */
+    public List<String> settingsDifferences(SuiteSpec other) {
+        ObjectNode mine = settings();
+        ObjectNode theirs = other.settings();
+        List<String> out = new ArrayList<>();
+        Set<String> groups = new LinkedHashSet<>();
+        mine.fieldNames().forEachRemaining(groups::add);
+        theirs.fieldNames().forEachRemaining(groups::add);
+        for (String group : groups) {
+            Set<String> keys = new LinkedHashSet<>();
+            mine.path(group).fieldNames().forEachRemaining(keys::add);
+            theirs.path(group).fieldNames().forEachRemaining(keys::add);
+            for (String key : keys) {
+                JsonNode a = mine.path(group).path(key);
+                JsonNode b = theirs.path(group).path(key);
+                if (!a.equals(b)) {
+                    out.add(group + "." + key + ": " + show(a) + " vs " + show(b));
+                }
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode settings() {
+        ObjectNode tree = SpecJson.json().valueToTree(this);
+        tree.remove(List.of("name", "description"));
+        ((ObjectNode) tree.get("axes")).remove("seed");
+        return tree;
+    }
+
+    private static String show(JsonNode n) {
+        return n.isMissingNode() ? "(none)" : n.isTextual() ? n.asText() : n.toString().replace("\"", "");
     }
 }

@@ -117,10 +117,16 @@ public record SeedGroup(String configId, CellSpec config, List<CellRecord> seeds
      * Reports use {@link #convergence()}.
      */
     public Summary samplesToTarget() {
-        double[] v = seeds.stream().filter(SeedGroup::trained)
-                .mapToDouble(r -> r.metrics().samplesToTarget() != null ? r.metrics().samplesToTarget()
-                        : r.cell().sampleBudget()).toArray();
+        double[] v = seeds.stream().filter(SeedGroup::trained).mapToDouble(SeedGroup::samplesToTarget).toArray();
         return v.length == 0 ? null : Summary.of(v);
+    }
+
+    /** One seed's samples to target, {@link CellSpec#sampleBudget()} if never reached; null if it never trained. */
+    public static Long samplesToTarget(CellRecord r) {
+        if (!trained(r)) {
+            return null;
+        }
+        return r.metrics().samplesToTarget() != null ? r.metrics().samplesToTarget() : r.cell().sampleBudget();
     }
 
     /** Seeds that reached the target accuracy. */

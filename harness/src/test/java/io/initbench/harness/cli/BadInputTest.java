@@ -128,6 +128,14 @@ class BadInputTest {
         bad("a cell recorded twice", Map.of("command", "report", "run", dup.toString()), "twice", "keep one");
         bad("compare without a baseline", Map.of("command", "compare", "run", TestRuns.copyOfSmokeRun(
                 tmp.resolve("alone")).toString()), "no earlier run", "-Dbaseline=");
+        Path otherLr = TestRuns.copyOfSmokeRun(tmp.resolve("other-lr"));
+        var suite = (com.fasterxml.jackson.databind.node.ObjectNode) io.initbench.harness.result.ResultJson.mapper()
+                .readTree(otherLr.resolve(RunStore.SUITE).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) suite.get("training")).put("learningRate", 0.05);
+        Files.writeString(otherLr.resolve(RunStore.SUITE), suite.toPrettyString());
+        bad("compare with a baseline of other settings", Map.of("command", "compare", "run", TestRuns.copyOfSmokeRun(
+                tmp.resolve("tonight")).toString(), "baseline", otherLr.toString()), "other settings",
+                "training.learningRate: 0.1 here vs 0.05 in the baseline", "-Dcompare.intersect=true");
     }
 
     @AfterAll

@@ -206,6 +206,97 @@ class NightlyWorkflowTest {
         assertTrue(md.contains("| **REGRESSION** | ACCURACY |"), md);
     }
 
+    /**
+     * A one-seed run, then the same suite with seeds 1,2: the automatic baseline is the one-seed run (seeds
+     * are not part of the settings), seed 1 is compared with seed 1 and nothing changed; a run of other
+     * settings beside them is never picked. A real change on the shared seed still fails.
+     */
+    @Test
+    void oneSeedThenTwoSeedsComparesTheSharedSeedAndFindsNoChange() throws Exception {
+        Path dir = tmp.resolve("pair/smoke");
+        Path one = dir.resolve("one");
+        List<CellRecord> oneSeed = timeless(cli(Map.of("seeds", "1", "out", one.toString())).runSuite().records());
+        // the premise: seed 1 is bit-identical in both runs (only its position in the grid differs)
+        assertEquals(positionless(reference.stream().filter(r -> r.cell().seed() == 1).toList()), positionless(oneSeed));
+        Path two = TestRuns.copyFiles(single, dir.resolve("two"));
+        rewriteStart(one, "2026-01-01T00:00:00Z");
+        rewriteStart(two, "2026-01-03T00:00:00Z");
+        // newer than "one", older than "two", other settings: must not be the baseline
+        Path decoy = TestRuns.copyFiles(one, dir.resolve("decoy"));
+        rewriteStart(decoy, "2026-01-02T00:00:00Z");
+        var suite = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.mapper()
+                .readTree(decoy.resolve(RunStore.SUITE).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) suite.get("training")).put("learningRate", 0.05);
+        Files.writeString(decoy.resolve(RunStore.SUITE), suite.toPrettyString());
+
+        assertEquals(Cli.EXIT_OK, cli(Map.of("command", "compare", "run", two.toString())).run(new String[0]));
+        String md = Files.readString(two.resolve("compare.md"));
+        assertTrue(md.contains("- baseline: `" + one + "`"), md);
+        assertTrue(md.contains("- seeds compared: 1 (not compared: only in this run 2, only in the baseline none)"), md);
+        assertTrue(md.contains("No change."), md);
+        Document junit = xml(two.resolve("compare-junit.xml"));
+        assertEquals("8", junit.getDocumentElement().getAttribute("tests"));
+        assertEquals("0", junit.getDocumentElement().getAttribute("failures"));
+        // the other way round: seed 2 missing from the one-seed run is not a regression
+        assertEquals(Cli.EXIT_OK, cli(Map.of("command", "compare", "run", one.toString(), "baseline", two.toString(),
+                "out", tmp.resolve("reverse").toString())).run(new String[0]));
+        // other settings: refused, unless the intersection is asked for (a training setting leaves none)
+        assertEquals(Cli.EXIT_BAD_INPUT, cli(Map.of("command", "compare", "run", two.toString(), "baseline",
+                decoy.toString())).run(new String[0]));
+        assertEquals(Cli.EXIT_BAD_INPUT, cli(Map.of("command", "compare", "run", two.toString(), "baseline",
+                decoy.toString(), "compare.intersect", "true")).run(new String[0]));
+
+        // a real regression on the shared seed: a cell forced to diverge
+        Path bad = TestRuns.copyFiles(two, dir.resolve("zbad"));
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(bad.resolve(RunStore.CELLS))) {
+            CellRecord r = ResultJson.mapper().readValue(line, CellRecord.class);
+            boolean victim = r.cell().weightInit().label().equals("RELU") && r.cell().activation().name().equals("RELU")
+                    && r.cell().seed() == 1;
+            lines.add(victim ? line.replace("\"status\":\"OK\"", "\"status\":\"DIVERGED\"") : line);
+        }
+        Files.write(bad.resolve(RunStore.CELLS), lines);
+        assertEquals(Cli.EXIT_DEVIATION, cli(Map.of("command", "compare", "run", bad.toString(), "baseline",
+                one.toString())).run(new String[0]));
+        assertTrue(Files.readString(bad.resolve("compare.md")).contains("seed 1: OK → DIVERGED"));
+    }
+
+    private static List<com.fasterxml.jackson.databind.JsonNode> positionless(List<CellRecord> records) {
+        return records.stream().map(r -> {
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.mapper().valueToTree(r);
+            tree.remove("index");
+            return (com.fasterxml.jackson.databind.JsonNode) tree;
+        }).toList();
+    }
+
+    /** A baseline that swept fewer initializers: refused as other settings, compared on what both have when asked. */
+    @Test
+    void compareOnTheIntersectionOfConfigurationsWhenAsked() throws Exception {
+        Path fewer = TestRuns.copyFiles(single, tmp.resolve("fewer"));
+        var suite = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.mapper()
+                .readTree(fewer.resolve(RunStore.SUITE).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) suite.get("axes")).putArray("weightInit").add("XAVIER")
+                .add("RELU");
+        Files.writeString(fewer.resolve(RunStore.SUITE), suite.toPrettyString());
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(fewer.resolve(RunStore.CELLS))) {
+            String init = ResultJson.mapper().readValue(line, CellRecord.class).cell().weightInit().label();
+            if (init.equals("XAVIER") || init.equals("RELU")) {
+                kept.add(line);
+            }
+        }
+        Files.write(fewer.resolve(RunStore.CELLS), kept);
+        Map<String, String> compare = Map.of("command", "compare", "run", single.toString(), "baseline",
+                fewer.toString(), "out", tmp.resolve("intersect").toString());
+        assertEquals(Cli.EXIT_BAD_INPUT, cli(compare).run(new String[0]));
+        Map<String, String> intersect = new HashMap<>(compare);
+        intersect.put("compare.intersect", "true");
+        assertEquals(Cli.EXIT_OK, cli(intersect).run(new String[0]));
+        assertEquals("4", xml(tmp.resolve("intersect/compare-junit.xml")).getDocumentElement().getAttribute("tests"));
+        assertTrue(Files.readString(tmp.resolve("intersect/compare.md")).contains("axes.weightInit: [ZERO,XAVIER,RELU,"
+                + "IDENTITY] vs [XAVIER,RELU]"));
+    }
+
     @Test
     void reportCommandRebuildsEveryReportFromTheRunFiles() throws Exception {
         Path copy = TestRuns.copyFiles(single, tmp.resolve("results/smoke/rebuilt"));

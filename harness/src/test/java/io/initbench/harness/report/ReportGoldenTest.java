@@ -104,7 +104,7 @@ public class ReportGoldenTest {
         return new LayerSignal(i, 0.0, 1.0, 0.5, 0.6, g, null, null);
     }
 
-    private static void assertGolden(String name, String actual) throws IOException {
+    public static void assertGolden(String name, String actual) throws IOException {
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(Path.of("src/test/resources/golden", name), actual, StandardCharsets.UTF_8);
         }
