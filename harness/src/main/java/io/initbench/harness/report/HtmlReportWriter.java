@@ -206,7 +206,7 @@ public final class HtmlReportWriter implements ReportWriter {
                         pts.add(r.curve().get(k));
                     }
                 }
-                Summary point = Summary.of(pts.stream().mapToDouble(CurvePoint::testAccuracy).toArray());
+                Summary point = Summary.of(pts.stream().mapToDouble(CurvePoint::accuracy).toArray());
                 double m = point.mean();
                 double sd = point.sd() == null ? 0 : point.sd();
                 xs[k] = f.x(pts.get(0).samples());

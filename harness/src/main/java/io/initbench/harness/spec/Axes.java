@@ -30,6 +30,12 @@ public record Axes(List<DatasetId> dataset, List<Architecture> architecture, Lis
         batchNorm = check("batchNorm", batchNorm, String::valueOf);
         biasInit = check("biasInit", biasInit, BiasSpec::label);
         seed = check("seed", seed, String::valueOf);
+        if (weightInit.stream().anyMatch(InitSpec.Pretrained.class::isInstance)
+                && biasInit.stream().anyMatch(BiasSpec.Normal.class::isInstance)) {
+            throw new SuiteException("axes: biasInit NORMAL(mean,std) with weightInit PRETRAINED(...) would draw"
+                    + " random biases over the pretrained ones; use biasInit 0 with PRETRAINED, or put the two in"
+                    + " separate suites");
+        }
         for (int d : depth) {
             if (d < 1 || d > 1000) {
                 throw new SuiteException("axes.depth: " + d + " is not a valid depth; use 1..1000 hidden layers/blocks");

@@ -41,6 +41,15 @@ public record CellSpec(DatasetId dataset, Architecture architecture, int depth, 
         p.put("testSize", Integer.toString(training.testSize()));
         p.put("normalization", training.normalization().name());
         p.put("maxCellSeconds", Double.toString(training.maxCellSeconds()));
+        // settings added later enter only where they can change a number, so the ids of cells whose
+        // numbers they cannot change (whole splits, no validation) stay those their records carry
+        if (training.validationSize() > 0 || training.trainSize() > 0 || training.testSize() > 0) {
+            p.put("validationSize", Integer.toString(training.validationSize()));
+            p.put("dataSeed", Long.toString(training.dataSeed()));
+        }
+        if (training.testOnCurve()) {
+            p.put("testOnCurve", "true");
+        }
         return p;
     }
 
@@ -65,9 +74,13 @@ public record CellSpec(DatasetId dataset, Architecture architecture, int depth, 
                 otherSeed, training);
     }
 
-    /** Training samples the cell is given: epochs × the training subset (or the whole training split). */
+    /**
+     * Training samples the cell is given: epochs × the training subset (or the training split less the
+     * validation images).
+     */
     public long sampleBudget() {
-        int n = training.trainSize() > 0 ? Math.min(training.trainSize(), dataset.trainCount()) : dataset.trainCount();
+        int available = dataset.trainCount() - training.validationSize();
+        int n = training.trainSize() > 0 ? Math.min(training.trainSize(), available) : available;
         return (long) training.epochs() * n;
     }
 

@@ -2,7 +2,6 @@ package io.initbench.harness.train;
 
 import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.LoadedDataset;
-import io.initbench.datasets.Normalization;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.RunStore;
@@ -43,14 +42,6 @@ public final class SuiteRunner {
         }
     }
 
-    /** Key of one prepared copy of the data. */
-    private record DataKey(DatasetId dataset, int trainSize, int testSize, Normalization normalization) {
-        static DataKey of(CellSpec c) {
-            return new DataKey(c.dataset(), c.training().trainSize(), c.training().testSize(),
-                    c.training().normalization());
-        }
-    }
-
     /** Trains one cell; {@link CellTrainer#run} in production, a fault injector in tests. */
     @FunctionalInterface
     interface Trainer {
@@ -86,10 +77,9 @@ public final class SuiteRunner {
                                 Function<DatasetId, LoadedDataset> datasets,
                                 RunStore store, Provenance provenance, Listener listener)
             throws InterruptedException {
-        Map<DataKey, PreparedData> data = new LinkedHashMap<>();
+        Map<PreparedData.Key, PreparedData> data = new LinkedHashMap<>();
         for (CellSpec c : cells) {
-            data.computeIfAbsent(DataKey.of(c), k ->
-                    PreparedData.of(datasets.apply(k.dataset()), k.trainSize(), k.testSize(), k.normalization()));
+            data.computeIfAbsent(PreparedData.Key.of(c), k -> PreparedData.of(datasets.apply(k.dataset()), k));
         }
         List<CellRecord> records = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
@@ -109,7 +99,7 @@ public final class SuiteRunner {
                     Instant started = Instant.now();
                     CellTrainer.Outcome o;
                     try {
-                        o = trainer.run(cell, data.get(DataKey.of(cell)));
+                        o = trainer.run(cell, data.get(PreparedData.Key.of(cell)));
                     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                         // whatever escapes the trainer is that cell's failure, never the suite's
                         o = CellTrainer.error(e, System.nanoTime());

@@ -186,7 +186,8 @@ class NightlyWorkflowTest {
                     r.status(), r.reason(), r.error(), new Metrics(m.finalAccuracy() - 0.5, m.bestAccuracy(),
                     m.finalTrainLoss(), m.initialAccuracy(), m.iterationsToTarget(), m.samplesToTarget(),
                     m.secondsToTarget(), m.auc(), m.divergedAtIteration(), m.iterations(), m.samples(), m.trainSeconds(),
-                    m.evalSeconds(), m.wallSeconds(), m.samplesPerSecond(), m.parameterCount()), r.curve(),
+                    m.evalSeconds(), m.wallSeconds(), m.samplesPerSecond(), m.parameterCount(),
+                    m.finalValidationAccuracy()), r.curve(),
                     r.diagnostics(), r.startedAt(), r.finishedAt(), r.worker(), r.provenance()));
         }
         StringBuilder jsonl = new StringBuilder();

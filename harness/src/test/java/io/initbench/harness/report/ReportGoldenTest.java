@@ -47,7 +47,7 @@ public class ReportGoldenTest {
         TrainingSettings t = TrainingSettings.DEFAULTS;
         SuiteSpec suite = new SuiteSpec("golden", "Fixture for the report writers.", axes, new TrainingSettings(
                 t.optimizer(), t.learningRate(), t.batchSize(), t.epochs(), t.evalEvery(), 0.95, 0, 0,
-                t.normalization(), 0));
+                t.normalization(), 0, t.validationSize(), t.dataSeed(), t.testOnCurve()));
         Provenance p = new Provenance("golden", "20260101T000000Z-abcdef0", "abcdef0123456789", false, "0.1.0", "1.0.0-M2.1",
                 "CpuBackend", Map.of("blas.vendor", "OPENBLAS"), "Test CPU", 2, null, "OpenJDK 17", "Linux", "host", 2, 1,
                 List.of(new DatasetProvenance("mnist", "train-images-idx3-ubyte.gz",
@@ -66,13 +66,14 @@ public class ReportGoldenTest {
             Metrics m = switch (status) {
                 case SKIPPED -> Metrics.none(0.01);
                 case DIVERGED -> new Metrics(null, 0.42, null, 0.098, null, null, null, null, 37L, 37, 4736, 0.5, 0.1,
-                        0.7, 9472.0, 335114);
+                        0.7, 9472.0, 335114, null);
                 default -> new Metrics(acc, acc + 0.001, 0.25, 0.1, toTarget == null ? null : toTarget / 128,
                         toTarget, toTarget == null ? null : toTarget / 10000.0, acc - 0.05, null, 938, 120000, 12.5,
-                        2.5, 15.25, 9600.0, 335114);
+                        2.5, 15.25, 9600.0, 335114, acc + 0.0005);
             };
             List<CurvePoint> curve = status == Status.SKIPPED ? List.of()
-                    : List.of(new CurvePoint(0, 0, 0, null, 0.1), new CurvePoint(938, 120000, 12.5, 0.25, acc));
+                    : List.of(new CurvePoint(0, 0, 0, null, null, 0.1),
+                            new CurvePoint(938, 120000, 12.5, 0.25, acc, acc + 0.0005));
             boolean zero = c.weightInit().label().equals("ZERO");
             Diagnostics d = status == Status.SKIPPED ? Diagnostics.none() : new Diagnostics(List.of(0, 1, 2, 3, 4),
                     List.of(new LayerSignal(0, 0.0, zero ? 0.0 : 1.0, 0.5, zero ? 0.0 : 0.6, 0.01, null,
