@@ -22,33 +22,10 @@ public record CellSpec(DatasetId dataset, Architecture architecture, int depth, 
      */
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("dataset", dataset.key());
-        p.put("architecture", architecture.name());
-        p.put("depth", Integer.toString(depth));
-        p.put("width", Integer.toString(width));
-        p.put("weightInit", weightInit.label());
-        p.put("activation", activation.name());
-        p.put("batchNorm", Boolean.toString(batchNorm));
-        p.put("biasInit", biasInit.label());
-        p.put("seed", Long.toString(seed));
-        p.put("optimizer", training.optimizer().name());
-        p.put("learningRate", Double.toString(training.learningRate()));
-        p.put("batchSize", Integer.toString(training.batchSize()));
-        p.put("epochs", Integer.toString(training.epochs()));
-        p.put("evalEvery", Integer.toString(training.evalEvery()));
-        p.put("targetAccuracy", Double.toString(training.targetAccuracy()));
-        p.put("trainSize", Integer.toString(training.trainSize()));
-        p.put("testSize", Integer.toString(training.testSize()));
-        p.put("normalization", training.normalization().name());
-        p.put("maxCellSeconds", Double.toString(training.maxCellSeconds()));
-        // settings added later enter only where they can change a number, so the ids of cells whose
-        // numbers they cannot change (whole splits, no validation) stay those their records carry
-        if (training.validationSize() > 0 || training.trainSize() > 0 || training.testSize() > 0) {
-            p.put("validationSize", Integer.toString(training.validationSize()));
-            p.put("dataSeed", Long.toString(training.dataSeed()));
-        }
-        if (training.testOnCurve()) {
-            p.put("testOnCurve", "true");
+        for (Parameter parameter : Parameter.ALL) {
+            if (parameter.hashed().test(this)) {
+                p.put(parameter.key(), parameter.label(this));
+            }
         }
         return p;
     }

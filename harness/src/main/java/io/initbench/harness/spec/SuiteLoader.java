@@ -38,18 +38,9 @@ public final class SuiteLoader {
 
     private static Map<String, String> overrides() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String axis : List.of("dataset", "architecture", "depth", "width", "weightInit", "activation", "batchNorm",
-                "biasInit")) {
-            m.put(axis, "axes." + axis);
+        for (Parameter p : Parameter.ALL) {
+            p.overrides().forEach(o -> m.put(o, p.path()));
         }
-        m.put("seeds", "axes.seed");
-        m.put("seed", "axes.seed");
-        for (String t : List.of("optimizer", "learningRate", "batchSize", "epochs", "evalEvery", "targetAccuracy",
-                "normalization", "maxCellSeconds")) {
-            m.put(t, "training." + t);
-        }
-        m.put("train.size", "training.trainSize");
-        m.put("test.size", "training.testSize");
         return Map.copyOf(m);
     }
 
