@@ -30,6 +30,7 @@ public final class CsvMatrixWriter implements ReportWriter {
             c.add(cell(p.column(), p::label));
         }
         c.addAll(List.of(
+                col("phase", r -> r.phase().name()),
                 col("status", r -> r.status().name()),
                 metric("final_accuracy", Metrics::finalAccuracy),
                 metric("final_validation_accuracy", Metrics::finalValidationAccuracy),
@@ -60,7 +61,8 @@ public final class CsvMatrixWriter implements ReportWriter {
 
     @Override
     public void write(RunResults run, Appendable out) throws IOException {
-        CsvTable.write(COLUMNS, run.cells(), out);
+        // tuning cells too: the file holds every cell the run trained, its phase says what for
+        CsvTable.write(COLUMNS, run.allCells(), out);
     }
 
     private static CsvTable.Column<CellRecord> col(String name, Function<CellRecord, Object> value) {

@@ -56,7 +56,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append(Xml.escape(p.cpuModel())).append(", ").append(Integer.toString(p.workers()))
                 .append(" workers × ").append(Integer.toString(p.threadsPerWorker())).append(" native thread(s), ")
                 .append(Xml.escape(p.jvm())).append("</li>\n<li>training: ").append(t.optimizer().name())
-                .append(" lr ").append(MarkdownMatrixWriter.fmt(t.learningRate(), 4)).append(", batch ")
+                .append(" lr ").append(MarkdownMatrixWriter.rates(run.suite())).append(", batch ")
                 .append(Integer.toString(t.batchSize())).append(", ").append(Integer.toString(t.epochs()))
                 .append(" epoch(s), target accuracy ").append(MarkdownMatrixWriter.fmt(t.targetAccuracy(), 3))
                 .append("</li>\n");

@@ -1,6 +1,7 @@
 package io.initbench.harness.report;
 
 import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,22 +15,26 @@ import java.util.Set;
  * The axes that split a report into panels; initializer (rows) and activation (columns) vary inside
  * one panel, seeds are aggregated.
  */
-record TableGroup(String dataset, String architecture, int depth, int width, String biasInit, boolean bn) {
-    static TableGroup of(CellSpec c) {
+record TableGroup(String dataset, String architecture, int depth, int width, String biasInit, boolean bn,
+                  String learningRate) {
+    /** The panel of a record; final cells at tuned rates share one panel whatever rate each chose. */
+    static TableGroup of(CellRecord r) {
+        CellSpec c = r.cell();
         return new TableGroup(c.dataset().key(), c.architecture().name().toLowerCase(Locale.ROOT), c.depth(),
-                c.width(), c.biasInit().label(), c.batchNorm());
+                c.width(), c.biasInit().label(), c.batchNorm(), r.phase() == CellPhase.TUNED ? "tuned"
+                        : MarkdownMatrixWriter.rate(c.training().learningRate()));
     }
 
     String title() {
         return dataset + " · " + architecture + " depth " + depth + " width " + width + " · bias "
-                + biasInit + " · BatchNorm " + (bn ? "on" : "off");
+                + biasInit + " · BatchNorm " + (bn ? "on" : "off") + " · lr " + learningRate;
     }
 
     /** Records split into panels, in grid order. */
     static Map<TableGroup, List<CellRecord>> split(List<CellRecord> records) {
         Map<TableGroup, List<CellRecord>> groups = new LinkedHashMap<>();
         for (CellRecord r : records) {
-            groups.computeIfAbsent(of(r.cell()), g -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(of(r), g -> new ArrayList<>()).add(r);
         }
         return groups;
     }

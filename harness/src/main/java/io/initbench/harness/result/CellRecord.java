@@ -1,5 +1,6 @@
 package io.initbench.harness.result;
 
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import java.util.List;
 
@@ -9,13 +10,15 @@ import java.util.List;
  * @param index   position of the cell in the suite's grid (reports keep this order)
  * @param reason  why a cell is not OK (null when OK)
  * @param error   stack trace of an ERROR cell, else null
+ * @param phase   what the cell was for: a grid cell, a tuning cell, or a final cell at a tuned rate
  */
 public record CellRecord(int formatVersion, String cellId, int index, String suite, String runId, CellSpec cell,
                          Status status, String reason, String error, Metrics metrics, List<CurvePoint> curve,
-                         Diagnostics diagnostics, String startedAt, String finishedAt, String worker, Provenance provenance) {
+                         Diagnostics diagnostics, String startedAt, String finishedAt, String worker, Provenance provenance,
+                         CellPhase phase) {
     /**
      * 3: validation split (curve points carry validationAccuracy and a nullable testAccuracy; metrics carry
-     * finalValidationAccuracy). Versions 1 and 2 read as cells without a validation split, whose curve was
+     * finalValidationAccuracy; phase). Versions 1 and 2 read as cells without a validation split, whose curve was
      * measured on the test split: exactly what they were.
      */
     public static final int FORMAT_VERSION = 3;
@@ -24,6 +27,8 @@ public record CellRecord(int formatVersion, String cellId, int index, String sui
         curve = List.copyOf(curve);
         // records of cells that never trained, or written before diagnostics existed, carry none
         diagnostics = diagnostics == null ? Diagnostics.none() : diagnostics;
+        // records written before tuning existed were all grid cells
+        phase = phase == null ? CellPhase.GRID : phase;
     }
 
     /**
@@ -39,6 +44,6 @@ public record CellRecord(int formatVersion, String cellId, int index, String sui
                 p.testAccuracy(), p.validationAccuracy())).toList();
         // an ERROR's stack trace carries line numbers and thread names; its reason says what went wrong
         return new CellRecord(formatVersion, cellId, index, suite, null, cell, status,
-                status == Status.TIMEOUT ? null : reason, null, mt, c, diagnostics, null, null, null, null);
+                status == Status.TIMEOUT ? null : reason, null, mt, c, diagnostics, null, null, null, null, phase);
     }
 }

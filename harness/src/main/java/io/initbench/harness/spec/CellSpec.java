@@ -45,6 +45,17 @@ public record CellSpec(DatasetId dataset, Architecture architecture, int depth, 
         return hash("initbench-config-v1", p);
     }
 
+    /**
+     * The id of what tuning chooses a rate for: every parameter but the seed and the learning rate. A
+     * tuned suite is sharded by this id, so that one shard holds a configuration's tuning and final cells.
+     */
+    public String tuningId() {
+        Map<String, String> p = parameters();
+        p.remove("seed");
+        p.remove("learningRate");
+        return hash("initbench-tuning-v1", p);
+    }
+
     /** This cell with another seed. */
     public CellSpec withSeed(long otherSeed) {
         return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit,

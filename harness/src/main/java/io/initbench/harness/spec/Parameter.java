@@ -34,7 +34,9 @@ public record Parameter(String key, boolean axis, String column, List<String> ov
             axis("biasInit", c -> c.biasInit().label()),
             new Parameter("seed", true, "seed", List.of("seeds", "seed"), c -> Long.toString(c.seed()), c -> true),
             setting("optimizer", c -> c.training().optimizer().name()),
-            setting("learningRate", c -> Double.toString(c.training().learningRate())),
+            // an axis; in the id it keeps its place among the training settings, where it always was
+            new Parameter("learningRate", true, "learning_rate", List.of("learningRate"),
+                    c -> Double.toString(c.training().learningRate()), c -> true),
             setting("batchSize", c -> Integer.toString(c.training().batchSize())),
             setting("epochs", c -> Integer.toString(c.training().epochs())),
             setting("evalEvery", c -> Integer.toString(c.training().evalEvery())),

@@ -71,6 +71,15 @@ public record TrainingSettings(Optimizer optimizer, double learningRate, int bat
         }
     }
 
+    /**
+     * These settings at another learning rate. A cell's rate is one value of the {@code learningRate} axis
+     * (or its configuration's tuned rate); the suite-level value is the axis's first.
+     */
+    public TrainingSettings withLearningRate(double rate) {
+        return new TrainingSettings(optimizer, rate, batchSize, epochs, evalEvery, targetAccuracy, trainSize,
+                testSize, normalization, maxCellSeconds, validationSize, dataSeed, testOnCurve);
+    }
+
     private static void positive(String name, int v) {
         if (v <= 0) {
             throw new SuiteException("training." + name + " must be positive, got " + v);

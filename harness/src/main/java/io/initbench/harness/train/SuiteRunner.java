@@ -5,6 +5,7 @@ import io.initbench.datasets.LoadedDataset;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.RunStore;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -77,6 +78,15 @@ public final class SuiteRunner {
                                 Function<DatasetId, LoadedDataset> datasets,
                                 RunStore store, Provenance provenance, Listener listener)
             throws InterruptedException {
+        return run(suite, cells, indices, datasets, store, provenance, listener, c -> CellPhase.GRID);
+    }
+
+    /** @param phases what each cell is for (recorded with it) */
+    public List<CellRecord> run(String suite, List<CellSpec> cells, List<Integer> indices,
+                                Function<DatasetId, LoadedDataset> datasets,
+                                RunStore store, Provenance provenance, Listener listener,
+                                Function<CellSpec, CellPhase> phases)
+            throws InterruptedException {
         Map<PreparedData.Key, PreparedData> data = new LinkedHashMap<>();
         for (CellSpec c : cells) {
             data.computeIfAbsent(PreparedData.Key.of(c), k -> PreparedData.of(datasets.apply(k.dataset()), k));
@@ -106,7 +116,8 @@ public final class SuiteRunner {
                     }
                     CellRecord record = new CellRecord(CellRecord.FORMAT_VERSION, cell.id(), index, suite,
                             provenance.runId(), cell, o.status(), o.reason(), o.error(), o.metrics(), o.curve(), o.diagnostics(),
-                            started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance);
+                            started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance,
+                            phases.apply(cell));
                     store.append(record);
                     records.add(record);
                     listener.cellFinished(record, done.incrementAndGet(), cells.size());

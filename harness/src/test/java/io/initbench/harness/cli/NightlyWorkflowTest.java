@@ -177,7 +177,7 @@ class NightlyWorkflowTest {
         CellRecord v = records.get(victim);
         records.set(victim, new CellRecord(v.formatVersion(), v.cellId(), v.index(), v.suite(), v.runId(), v.cell(),
                 Status.DIVERGED, "planted", null, v.metrics(), v.curve(), v.diagnostics(), v.startedAt(),
-                v.finishedAt(), v.worker(), v.provenance()));
+                v.finishedAt(), v.worker(), v.provenance(), v.phase()));
         for (int seed = 1; seed <= 2; seed++) {
             int i = indexOf(records, "RELU", "TANH", seed);
             CellRecord r = records.get(i);
@@ -188,7 +188,7 @@ class NightlyWorkflowTest {
                     m.secondsToTarget(), m.auc(), m.divergedAtIteration(), m.iterations(), m.samples(), m.trainSeconds(),
                     m.evalSeconds(), m.wallSeconds(), m.samplesPerSecond(), m.parameterCount(),
                     m.finalValidationAccuracy()), r.curve(),
-                    r.diagnostics(), r.startedAt(), r.finishedAt(), r.worker(), r.provenance()));
+                    r.diagnostics(), r.startedAt(), r.finishedAt(), r.worker(), r.provenance(), r.phase()));
         }
         StringBuilder jsonl = new StringBuilder();
         for (CellRecord r : records) {

@@ -14,6 +14,7 @@ import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.Axes;
 import io.initbench.harness.spec.BiasSpec;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.InitSpec;
@@ -42,7 +43,7 @@ public class ReportGoldenTest {
         Axes axes = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(4), List.of(256),
                 List.of(InitSpec.parse("ZERO"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("RELU"),
                         InitSpec.parse("IDENTITY")),
-                List.of(Activation.RELU, Activation.TANH), List.of(false, true), List.of(BiasSpec.parse("0")),
+                List.of(Activation.RELU, Activation.TANH), List.of(false, true), List.of(BiasSpec.parse("0")), List.of(0.1),
                 List.of(1L, 2L));
         TrainingSettings t = TrainingSettings.DEFAULTS;
         SuiteSpec suite = new SuiteSpec("golden", "Fixture for the report writers.", axes, new TrainingSettings(
@@ -86,7 +87,8 @@ public class ReportGoldenTest {
             records.add(new CellRecord(1, c.id(), i, "golden", p.runId(), c, status,
                     status == Status.OK ? null : status == Status.SKIPPED ? "DL4J cannot build this cell: not square"
                             : "training loss became NaN at iteration 37 (epoch 1)",
-                    null, m, curve, d, "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", "worker-1", p));
+                    null, m, curve, d, "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", "worker-1", p,
+                    CellPhase.GRID));
         }
         return new RunResults(suite, p, records);
     }

@@ -16,7 +16,7 @@ class GridTest {
         Axes axes = new Axes(List.of(DatasetId.MNIST, DatasetId.CIFAR10), List.of(Architecture.MLP), List.of(2, 3),
                 List.of(32), List.of(InitSpec.parse("XAVIER"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("ZERO")),
                 List.of(Activation.RELU, Activation.TANH), List.of(false, true),
-                List.of(BiasSpec.parse("0.0"), BiasSpec.parse("0.01")), List.of(1L, 2L));
+                List.of(BiasSpec.parse("0.0"), BiasSpec.parse("0.01")), List.of(0.1), List.of(1L, 2L));
         return new SuiteSpec("g", "", axes, TrainingSettings.DEFAULTS);
     }
 
