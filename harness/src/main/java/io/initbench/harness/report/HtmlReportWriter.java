@@ -67,9 +67,10 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         out.append("<li><a href=\"../index.html\">all runs of this suite</a> (when the run lives in"
                 + " results/&lt;suite&gt;/)</li></ul>\n");
+        String split = t.validationSize() == 0 ? "test" : "validation";
         out.append("<p class=\"meta\">Each value aggregates the seeds of one configuration: mean ± half-width of the"
-                + " 95% Student-t confidence interval. Convergence speed = training samples until the test accuracy"
-                + " first reached the target; a seed that never reached it counts as the full budget (as in"
+                + " 95% Student-t confidence interval. Convergence speed = training samples until the " + split
+                + " accuracy first reached the target; a seed that never reached it counts as the full budget (as in"
                 + " DeepOBS). Red-outlined heatmap cells had DIVERGED (NaN/Inf) seeds.</p>\n");
 
         double[] accRange = accuracyRange(run.cells());
@@ -82,9 +83,10 @@ public final class HtmlReportWriter implements ReportWriter {
             heatmap(out, records, "Samples to target (budget " + MarkdownMatrixWriter.human(budget) + ")",
                     g -> g.samplesToTarget() == null ? null : g.samplesToTarget().mean(), MarkdownMatrixWriter::human,
                     Math.log(Math.max(1, budget / 100.0)), Math.log(budget), true);
-            out.append("</div>\n<h3>Learning curves (mean test accuracy, band ±1 std over seeds)</h3>\n<div class=\"row\">\n");
+            out.append("</div>\n<h3>Learning curves (mean ").append(split)
+                    .append(" accuracy, band ±1 std over seeds)</h3>\n<div class=\"row\">\n");
             for (String act : TableGroup.activations(records)) {
-                curves(out, records, act);
+                curves(out, records, act, split);
             }
             out.append("</div>\n<h3>Step 0: gradient norm per hidden layer (log scale; falling with depth ="
                     + " vanishing, rising = exploding)</h3>\n<div class=\"row\">\n");
@@ -177,11 +179,12 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     /** Test accuracy against training samples, one line per initializer, band = mean ± 1 std over seeds. */
-    private static void curves(Appendable out, List<CellRecord> records, String act) throws IOException {
+    private static void curves(Appendable out, List<CellRecord> records, String act, String split)
+            throws IOException {
         double maxX = records.stream().flatMap(r -> r.curve().stream()).mapToDouble(CurvePoint::samples).max()
                 .orElse(1);
         Frame f = new Frame(maxX <= 0 ? 1 : maxX, 0, 1);
-        StringBuilder s = f.open(act + ": test accuracy vs training samples");
+        StringBuilder s = f.open(act + ": " + split + " accuracy vs training samples");
         f.axes(s, MarkdownMatrixWriter::human, v -> MarkdownMatrixWriter.fmt(v, 2), false);
         int i = 0;
         for (String init : TableGroup.inits(records)) {
