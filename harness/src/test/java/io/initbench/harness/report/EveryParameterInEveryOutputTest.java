@@ -78,6 +78,26 @@ class EveryParameterInEveryOutputTest {
         }
     }
 
+    @Test
+    void everyAxisSplitsOrFillsTheReportPanels() throws IOException {
+        RunResults run = ReportGoldenTest.fixture();
+        StringBuilder md = new StringBuilder();
+        new MarkdownMatrixWriter().write(run, md);
+        String title = md.toString().lines().filter(l -> l.startsWith("## ")).findFirst().orElseThrow();
+        CellSpec c = run.cells().get(0).cell();
+        for (Parameter p : Parameter.axes()) {
+            switch (p.key()) {
+                // rows, columns and the seeds aggregated in each entry
+                case "weightInit" -> assertTrue(md.indexOf("| " + p.label(c) + " |") >= 0, p.key());
+                case "activation" -> assertTrue(md.indexOf("| " + p.label(c) + " |") >= 0
+                        || md.indexOf(" " + p.label(c) + " |") >= 0, p.key());
+                case "seed" -> {
+                }
+                default -> assertTrue(title.contains(p.key() + " "), p.key() + " is not in the panel title " + title);
+            }
+        }
+    }
+
     private static List<String> header(ReportWriter writer, RunResults run) throws IOException {
         StringBuilder sb = new StringBuilder();
         writer.write(run, sb);
