@@ -86,6 +86,13 @@ class TuningTest {
         assertTrue(finals.stream().anyMatch(f -> f.cell().training().learningRate() > 0.001));
         String md = Files.readString(out.resolve("matrix.md"));
         assertTrue(md.contains("## Learning-rate tuning") && md.contains("12 tuning cells"), md);
+        // the two initializers are ranked against each other at their own tuned rates: one family
+        List<String> groups = Files.readAllLines(out.resolve("groups.csv"));
+        int rank = List.of(groups.get(0).split(",")).indexOf("rank");
+        String outsideQuotes = ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)";
+        assertEquals(Set.of("1", "2"), groups.subList(1, groups.size()).stream()
+                .map(l -> l.split(outsideQuotes)[rank])
+                .collect(Collectors.toSet()), String.join("\n", groups));
         String csv = Files.readString(out.resolve("matrix.csv"));
         assertEquals(14, csv.lines().count() - 1, "matrix.csv holds tuning and final cells");
         assertTrue(csv.contains(",TUNING,") && csv.contains(",TUNED,"));
