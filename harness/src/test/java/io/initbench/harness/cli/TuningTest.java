@@ -122,6 +122,12 @@ class TuningTest {
         TestRuns.cli(tmp, Map.of("inputs", s0 + "," + s1, "out", merged.toString())).merge();
         assertEquals(records.stream().map(CellRecord::withoutTimings).collect(Collectors.toSet()),
                 RunStore.readCells(merged).stream().map(CellRecord::withoutTimings).collect(Collectors.toSet()));
+
+        // compare sees the two tuned configurations, not the tuning cells
+        assertEquals(Cli.EXIT_OK, TestRuns.cli(tmp, Map.of("command", "compare", "run", merged.toString(),
+                "baseline", out.toString())).run(new String[0]));
+        String junit = Files.readString(merged.resolve("compare-junit.xml"));
+        assertTrue(junit.contains("tests=\"2\"") && junit.contains("failures=\"0\""), junit);
     }
 
     @Test
