@@ -1,6 +1,7 @@
 package io.initbench.datasets;
 
 import java.util.Arrays;
+import java.util.Random;
 
 /**
  * Images and labels held as raw bytes, channel-major per image (C×H×W, as CIFAR-10 stores them and as
@@ -64,43 +65,94 @@ public record ImageSet(int count, int channels, int height, int width, int numCl
         return new ImageSet(indices.length, channels, height, width, numClasses, px, lb);
     }
 
+    /** A split of an image set into a chosen part and the rest; together they hold every image once. */
+    public record Partition(ImageSet chosen, ImageSet rest) {
+    }
+
     /**
-     * A deterministic, class-balanced subset of {@code n} examples: the first {@code n / numClasses}
-     * examples of every class in file order (the first {@code n % numClasses} classes get one more),
-     * kept in file order. No randomness, so a subset is the same on every machine and every night.
+     * A seeded, class-stratified sample of {@code n} examples: each class contributes in proportion to
+     * its share of this set (largest remainders, ties to the lower class index), and which examples of a
+     * class are taken is drawn with a generator seeded by {@code seed}. The same seed gives the same
+     * sample on every machine ({@link Random} is specified to the bit); file order plays no part, so a
+     * subset is not biased towards the head of a file (the first half of MNIST's test file is the easier
+     * one). The sample is returned in file order; training shuffles it anyway.
      */
-    public ImageSet balancedSubset(int n) {
+    public ImageSet stratifiedSubset(int n, long seed) {
+        return n == count ? this : select(stratifiedIndices(n, seed));
+    }
+
+    /** {@link #stratifiedSubset} and the examples it left out, e.g. a validation split and the training rest. */
+    public Partition stratifiedSplit(int n, long seed) {
+        int[] chosen = stratifiedIndices(n, seed);
+        boolean[] taken = new boolean[count];
+        for (int i : chosen) {
+            taken[i] = true;
+        }
+        int[] rest = new int[count - chosen.length];
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            if (!taken[i]) {
+                rest[k++] = i;
+            }
+        }
+        return new Partition(select(chosen), select(rest));
+    }
+
+    /** The indices of {@link #stratifiedSubset}, ascending. */
+    public int[] stratifiedIndices(int n, long seed) {
         if (n <= 0) {
             throw new IllegalArgumentException("subset size must be positive, got " + n);
         }
         if (n > count) {
             throw new IllegalArgumentException("subset of " + n + " requested but the split has only " + count
-                    + " examples; lower train.size/test.size or leave them unset to use everything");
-        }
-        if (n == count) {
-            return this;
-        }
-        int[] quota = new int[numClasses];
-        for (int c = 0; c < numClasses; c++) {
-            quota[c] = n / numClasses + (c < n % numClasses ? 1 : 0);
+                    + " examples; lower train.size/test.size/validationSize or leave them unset to use everything");
         }
         int[] available = classCounts();
+        int[] quota = new int[numClasses];
+        long[] remainder = new long[numClasses];
+        int assigned = 0;
         for (int c = 0; c < numClasses; c++) {
-            if (available[c] < quota[c]) {
-                throw new IllegalArgumentException("class " + c + " has only " + available[c]
-                        + " examples, a balanced subset of " + n + " needs " + quota[c]);
-            }
+            long share = (long) n * available[c];
+            quota[c] = (int) (share / count);
+            remainder[c] = share % count;
+            assigned += quota[c];
         }
+        // at most numClasses - 1 examples are left; each goes to a class with a non-zero remainder, so no
+        // class is asked for more examples than it has
+        Integer[] byRemainder = new Integer[numClasses];
+        for (int c = 0; c < numClasses; c++) {
+            byRemainder[c] = c;
+        }
+        Arrays.sort(byRemainder, (a, b) -> remainder[a] != remainder[b] ? Long.compare(remainder[b], remainder[a])
+                : Integer.compare(a, b));
+        for (int k = 0; assigned < n; k++, assigned++) {
+            quota[byRemainder[k]]++;
+        }
+        int[][] members = new int[numClasses][];
+        int[] filled = new int[numClasses];
+        for (int c = 0; c < numClasses; c++) {
+            members[c] = new int[available[c]];
+        }
+        for (int i = 0; i < count; i++) {
+            int c = label(i);
+            members[c][filled[c]++] = i;
+        }
+        Random rnd = new Random(seed);
         int[] chosen = new int[n];
         int k = 0;
-        for (int i = 0; i < count && k < n; i++) {
-            int c = label(i);
-            if (quota[c] > 0) {
-                quota[c]--;
-                chosen[k++] = i;
+        for (int c = 0; c < numClasses; c++) {
+            int[] m = members[c];
+            // partial Fisher-Yates: the first quota[c] slots become a uniform sample of the class
+            for (int i = 0; i < quota[c]; i++) {
+                int j = i + rnd.nextInt(m.length - i);
+                int tmp = m[i];
+                m[i] = m[j];
+                m[j] = tmp;
+                chosen[k++] = m[i];
             }
         }
-        return select(chosen);
+        Arrays.sort(chosen);
+        return chosen;
     }
 
     @Override

@@ -2,7 +2,7 @@
  * The datasets initbench trains on: a registry of where each file officially lives and what its
  * checksum is ({@link io.initbench.datasets.DatasetId}), a loader that fetches, verifies and parses
  * them once per JVM ({@link io.initbench.datasets.DatasetLoader}), and the in-memory form
- * ({@link io.initbench.datasets.ImageSet}) with balanced subsetting and pixel normalisation.
+ * ({@link io.initbench.datasets.ImageSet}) with seeded, class-stratified subsets and pixel normalisation.
  *
  * <p>This module deliberately has no ND4J dependency: bytes in, bytes/floats out. The harness turns
  * them into INDArrays. DL4J's own fetchers download from DL4J's hosts and DataVec's CifarLoader has

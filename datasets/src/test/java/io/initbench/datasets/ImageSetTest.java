@@ -2,9 +2,14 @@ package io.initbench.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ImageSetTest {
@@ -27,25 +32,57 @@ class ImageSetTest {
     }
 
     @Test
-    void balancedSubsetTakesFirstOfEachClassInFileOrder() {
-        ImageSet s = sample().balancedSubset(23);
+    void stratifiedSubsetKeepsClassProportionsAndIsSeeded() {
+        ImageSet all = sample();
+        // class counts 10 ×8, 17, 3 of 100; 23 of them: shares 2.3 each, 3.91 for class 8, 0.69 for class 9
+        // -> floors 2×8 + 3 + 0 = 19; the 4 left go to the largest remainders: class 8, class 9, then 0 and 1
+        ImageSet s = all.stratifiedSubset(23, 7);
         assertEquals(23, s.count());
-        assertArrayEquals(new int[] {3, 3, 3, 2, 2, 2, 2, 2, 2, 2}, s.classCounts());
-        // file order kept: the first picks are images 0..9 (one per class), so pixel 0 of pick k is k
-        for (int k = 0; k < 10; k++) {
-            assertEquals(k, s.pixels()[k * 4]);
+        assertArrayEquals(new int[] {3, 3, 2, 2, 2, 2, 2, 2, 4, 1}, s.classCounts());
+        assertEquals(s, all.stratifiedSubset(23, 7), "same seed, same subset");
+        assertNotEquals(s, all.stratifiedSubset(23, 8), "another seed draws other images");
+        // not file order: over several seeds the images taken of class 0 are not always the first two
+        boolean notHead = false;
+        for (long seed = 0; seed < 10; seed++) {
+            int[] idx = all.stratifiedIndices(23, seed);
+            notHead |= idx[0] != 0 || idx[1] != 10;
         }
-        assertEquals(sample().balancedSubset(23), s, "deterministic");
+        assertTrue(notHead, "subsets must not be the head of the file");
+    }
+
+    @Test
+    void stratifiedSplitIsDisjointAndCoversTheSet() {
+        ImageSet all = sample();
+        ImageSet.Partition p = all.stratifiedSplit(30, 3);
+        assertEquals(30, p.chosen().count());
+        assertEquals(70, p.rest().count());
+        // every pixel pattern is unique (pixel 0 of image i is i), so disjointness is visible on pixel 0
+        Set<Byte> chosen = new HashSet<>();
+        for (int i = 0; i < p.chosen().count(); i++) {
+            chosen.add(p.chosen().pixels()[i * 4]);
+        }
+        Set<Byte> union = new HashSet<>(chosen);
+        for (int i = 0; i < p.rest().count(); i++) {
+            assertFalse(chosen.contains(p.rest().pixels()[i * 4]), "an image is in both parts");
+            union.add(p.rest().pixels()[i * 4]);
+        }
+        assertEquals(100, union.size());
+        int[] whole = all.classCounts();
+        int[] part = p.chosen().classCounts();
+        for (int c = 0; c < 10; c++) {
+            assertEquals(whole[c] * 0.3, part[c], 1.0, "class " + c + " in proportion");
+        }
+        assertEquals(p.chosen(), all.stratifiedSubset(30, 3), "the split's chosen part is the subset");
     }
 
     @Test
     void subsetErrorsNameTheProblem() {
-        assertThrows(IllegalArgumentException.class, () -> sample().balancedSubset(0));
-        assertThrows(IllegalArgumentException.class, () -> sample().balancedSubset(101));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sample().balancedSubset(50));
-        assertEquals("class 9 has only 3 examples, a balanced subset of 50 needs 5", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> sample().stratifiedSubset(0, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sample().stratifiedSubset(101, 1));
+        assertTrue(e.getMessage().contains("only 100"), e.getMessage());
         ImageSet all = sample();
-        assertSame(all, all.balancedSubset(100));
+        assertSame(all, all.stratifiedSubset(100, 1));
     }
 
     @Test

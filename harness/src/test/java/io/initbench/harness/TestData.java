@@ -48,11 +48,12 @@ public final class TestData {
     }
 
     public static PreparedData prepared() {
-        return PreparedData.of(dataset(), 0, 0, Normalization.UNIT);
+        return PreparedData.of(dataset(), new PreparedData.Key(DatasetId.MNIST, 0, 0, 0, 1, Normalization.UNIT));
     }
 
+    /** Settings without a validation split: the curve is the test split's, as {@link #prepared()} has it. */
     public static TrainingSettings training(Optimizer opt, double lr, int epochs) {
-        return new TrainingSettings(opt, lr, 32, epochs, 5, 0.9, 0, 0, Normalization.UNIT, 0);
+        return new TrainingSettings(opt, lr, 32, epochs, 5, 0.9, 0, 0, Normalization.UNIT, 0, 0, 1, false);
     }
 
     public static CellSpec cell(String init, Activation act, boolean bn, long seed, TrainingSettings t) {

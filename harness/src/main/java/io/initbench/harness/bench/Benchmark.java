@@ -76,14 +76,12 @@ public final class Benchmark {
                       Path scratch) throws InterruptedException {
         CellSpec first = cells.get(0);
         for (CellSpec c : cells) {
-            if (c.dataset() != first.dataset() || c.training().trainSize() != first.training().trainSize()
-                    || c.training().testSize() != first.training().testSize()) {
+            if (!PreparedData.Key.of(c).equals(PreparedData.Key.of(first))) {
                 throw new IllegalArgumentException("the benchmark needs cells on one dataset and subset; fix -Ddataset"
                         + " and -Dtrain.size/-Dtest.size");
             }
         }
-        PreparedData naiveData = PreparedData.of(dataset, first.training().trainSize(), first.training().testSize(),
-                first.training().normalization());
+        PreparedData naiveData = PreparedData.of(dataset, PreparedData.Key.of(first));
         long samples = cells.stream().mapToLong(c -> (long) c.training().epochs() * naiveData.trainCount()).sum();
         List<Double> naive = new ArrayList<>();
         List<Double> harness = new ArrayList<>();

@@ -22,6 +22,7 @@ import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.ProvenanceCollector;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.InitSpec;
@@ -30,6 +31,7 @@ import io.initbench.harness.spec.SuiteLoader;
 import io.initbench.harness.spec.SuiteSpec;
 import io.initbench.harness.train.NativeThreads;
 import io.initbench.harness.train.SuiteRunner;
+import io.initbench.harness.train.Tuning;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -135,16 +137,21 @@ public final class Cli {
                 + opts.shard().count());
         Path dir = outputDir(opts, suite.name(), runId);
         Resume resume = Resume.of(dir, grid);
+        // with tuning a shard holds whole configurations: their tuning cells decide their final cells
+        java.util.function.Predicate<CellSpec> mine = suite.tuning() == null ? opts.shard()::contains
+                : c -> opts.shard().contains(c.tuningId());
+        // first the grid, or with tuning the tuning cells; the final cells follow once their rate is chosen
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < grid.size(); i++) {
-            if (opts.shard().contains(grid.get(i)) && !resume.done().contains(grid.get(i).id())) {
+            CellSpec c = grid.get(i);
+            if (mine.test(c) && !resume.done().contains(c.id()) && suite.phaseOf(c) != CellPhase.TUNED) {
                 todo.add(i);
             }
         }
         List<CellSpec> cells = todo.stream().map(grid::get).toList();
         DatasetLoader loader = DatasetLoader.create(DatasetSettings.from(props, env));
         Set<DatasetId> ids = new LinkedHashSet<>();
-        cells.forEach(c -> ids.add(c.dataset()));
+        grid.stream().filter(mine).forEach(c -> ids.add(c.dataset()));
         List<LoadedDataset> datasets = new ArrayList<>();
         for (DatasetId id : ids) {
             datasets.add(loader.load(id));
@@ -161,10 +168,26 @@ public final class Cli {
                 opts.threads(), dir);
         List<CellRecord> records = new ArrayList<>(resume.records());
         Map<String, String> reports;
+        int finalsToGo = 0;
+        if (suite.tuning() != null) {
+            long configs = grid.stream().filter(mine).map(CellSpec::tuningId).distinct().count();
+            long finalsDone = resume.records().stream().filter(r -> r.phase() == CellPhase.TUNED).count();
+            finalsToGo = (int) (configs * suite.axes().seed().size() - finalsDone);
+        }
         try (RunStore store = RunStore.create(dir, suite, provenance);
-             Progress progress = new Progress(suite.name(), cells.size(), System.console() != null)) {
-            records.addAll(new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null)
-                    .run(suite.name(), cells, todo, loader::load, store, provenance, progress));
+             Progress progress = new Progress(suite.name(), cells.size() + finalsToGo, System.console() != null)) {
+            SuiteRunner runner = new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null);
+            records.addAll(runner.run(suite.name(), cells, todo, loader::load, store, provenance, progress,
+                    suite::phaseOf));
+            if (suite.tuning() != null) {
+                Set<String> done = new java.util.HashSet<>();
+                records.forEach(r -> done.add(r.cellId()));
+                List<Integer> finals = Tuning.decided(suite, records).stream()
+                        .filter(i -> mine.test(grid.get(i)) && !done.contains(grid.get(i).id())).toList();
+                log.info("tuning done: {} final cell(s) at the chosen rates", finals.size());
+                records.addAll(runner.run(suite.name(), finals.stream().map(grid::get).toList(), finals,
+                        loader::load, store, provenance, progress, suite::phaseOf));
+            }
             reports = Reports.writeAll(new RunResults(suite, RunStore.readProvenance(dir), records), store);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
@@ -302,7 +325,10 @@ public final class Cli {
                     records.add(r);
                 }
             }
-            List<CellSpec> grid = Grid.cells(suite);
+            List<CellSpec> all = Grid.cells(suite);
+            // with tuning, the cells a run holds are its tuning cells and the final cells at the chosen rates
+            List<CellSpec> grid = suite.tuning() == null ? all
+                    : Tuning.decided(suite, records).stream().map(all::get).toList();
             List<CellSpec> missing = grid.stream().filter(c -> !from.containsKey(c.id())).toList();
             if (!missing.isEmpty() && !Boolean.parseBoolean(props.getOrDefault("merge.partial", "false"))) {
                 throw new IllegalArgumentException(missing.size() + " of " + grid.size() + " cells are in no input (first: "

@@ -2,6 +2,7 @@ package io.initbench.harness.compare;
 
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;
 import java.util.ArrayList;
@@ -68,8 +69,8 @@ public final class RunComparison {
     }
 
     public Result compare(List<CellRecord> baseline, List<CellRecord> current) {
-        Map<String, SeedGroup> base = byId(SeedGroup.of(baseline));
-        Map<String, SeedGroup> cur = byId(SeedGroup.of(current));
+        Map<String, SeedGroup> base = byId(SeedGroup.of(results(baseline)));
+        Map<String, SeedGroup> cur = byId(SeedGroup.of(results(current)));
         List<String> configs = new ArrayList<>(base.keySet());
         cur.keySet().stream().filter(k -> !base.containsKey(k)).forEach(configs::add);
         Map<String, String> labels = new LinkedHashMap<>();
@@ -192,9 +193,20 @@ public final class RunComparison {
         return m;
     }
 
+    /** The results of a run: tuning cells only chose rates, they are not results. */
+    private static List<CellRecord> results(List<CellRecord> records) {
+        return records.stream().filter(r -> r.phase() != CellPhase.TUNING).toList();
+    }
+
+    /**
+     * Groups by configuration; a configuration at a tuned rate by what was tuned (all but seed and rate),
+     * so that a run whose tuning chose another rate compares with its baseline instead of looking like a
+     * configuration that disappeared and another that appeared.
+     */
     private static Map<String, SeedGroup> byId(List<SeedGroup> groups) {
         Map<String, SeedGroup> m = new LinkedHashMap<>();
-        groups.forEach(g -> m.put(g.configId(), g));
+        groups.forEach(g -> m.put(g.seeds().get(0).phase() == CellPhase.TUNED ? g.config().tuningId()
+                : g.configId(), g));
         return m;
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -17,15 +18,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Initialization steps that need more than a layer shape, run after {@code net.init()} in this order:
  * weights from a saved model ({@code PRETRAINED}), random biases ({@code biasInit: NORMAL(m,s)}), and
- * LSUV's data-dependent rescaling. Random draws come from ND4J's per-thread generator, which
- * {@code net.init()} has just seeded from the cell's seed, so they are reproducible.
+ * LSUV's data-dependent rescaling. Random biases come from their own seeded generator per layer
+ * ({@link #randomBiases}), never from the generator the weights were drawn from.
  */
 public final class PostInit {
     private PostInit() {
@@ -41,17 +41,44 @@ public final class PostInit {
             copyPretrained(net, p.path());
         }
         if (cell.biasInit() instanceof BiasSpec.Normal b) {
-            for (Layer layer : net.getLayers()) {
-                INDArray bias = layer.paramTable().get("b");
-                if (bias != null) {
-                    bias.assign(Nd4j.randn(DataType.FLOAT, bias.shape()).muli(b.std()).addi(b.mean()));
-                }
+            if (cell.weightInit() instanceof InitSpec.Pretrained) {
+                // the suite loader refuses this combination; a cell built by hand must not overwrite silently
+                throw new IllegalArgumentException("biasInit " + b.label() + " would overwrite the biases of "
+                        + cell.weightInit().label() + "; use biasInit 0 with PRETRAINED weights");
             }
+            randomBiases(net, cell.seed(), b);
         }
         if (cell.weightInit() instanceof InitSpec.Lsuv l) {
             return lsuv(net, probe, l.tolerance(), l.maxIterations());
         }
         return List.of();
+    }
+
+    /**
+     * Draws every bias vector N(mean, std²) from its own generator, seeded by the cell's seed and the
+     * layer's index. The draw depends on nothing else: not on the weight initializer, nor on how many
+     * numbers it drew from ND4J's generator. So cells with one seed get identical biases whatever their
+     * initializer, and comparisons between initializers stay paired.
+     */
+    public static void randomBiases(MultiLayerNetwork net, long seed, BiasSpec.Normal b) {
+        Layer[] layers = net.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            INDArray bias = layers[i].paramTable().get("b");
+            if (bias == null) {
+                continue;
+            }
+            Random rnd = new Random(biasSeed(seed, i));
+            float[] v = new float[(int) bias.length()];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = (float) (b.mean() + b.std() * rnd.nextGaussian());
+            }
+            bias.assign(Nd4j.create(v, bias.shape(), 'c'));
+        }
+    }
+
+    /** A seed for layer {@code layer}'s biases that differs from the cell seed's other uses. */
+    static long biasSeed(long cellSeed, int layer) {
+        return (cellSeed ^ 0xB1A5_5EED_0000_0000L) * 0x9E3779B97F4A7C15L + layer;
     }
 
     /**

@@ -4,7 +4,9 @@ import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.DatasetProvenance;
 import io.initbench.harness.result.Metrics;
 import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.Parameter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,52 +18,51 @@ import java.util.stream.Stream;
  */
 public final class CsvMatrixWriter implements ReportWriter {
 
-    private static final List<CsvTable.Column<CellRecord>> COLUMNS = List.of(
-            col("cell_id", CellRecord::cellId),
-            col("index", CellRecord::index),
-            col("suite", CellRecord::suite),
-            cell("dataset", c -> c.dataset().key()),
-            cell("architecture", c -> c.architecture().name()),
-            cell("depth", CellSpec::depth),
-            cell("width", CellSpec::width),
-            cell("weight_init", c -> c.weightInit().label()),
-            cell("activation", c -> c.activation().name()),
-            cell("batch_norm", CellSpec::batchNorm),
-            cell("bias_init", c -> c.biasInit().label()),
-            cell("seed", CellSpec::seed),
-            cell("optimizer", c -> c.training().optimizer().name()),
-            cell("learning_rate", c -> c.training().learningRate()),
-            cell("batch_size", c -> c.training().batchSize()),
-            cell("epochs", c -> c.training().epochs()),
-            cell("target_accuracy", c -> c.training().targetAccuracy()),
-            col("status", r -> r.status().name()),
-            metric("final_accuracy", Metrics::finalAccuracy),
-            metric("best_accuracy", Metrics::bestAccuracy),
-            metric("initial_accuracy", Metrics::initialAccuracy),
-            metric("final_train_loss", Metrics::finalTrainLoss),
-            metric("iterations_to_target", Metrics::iterationsToTarget),
-            metric("samples_to_target", Metrics::samplesToTarget),
-            metric("seconds_to_target", Metrics::secondsToTarget),
-            metric("auc", Metrics::auc),
-            metric("diverged_at_iteration", Metrics::divergedAtIteration),
-            metric("iterations", Metrics::iterations),
-            metric("samples", Metrics::samples),
-            metric("train_seconds", Metrics::trainSeconds),
-            metric("samples_per_second", Metrics::samplesPerSecond),
-            metric("parameter_count", Metrics::parameterCount),
-            col("grad_ratio_step0", r -> r.diagnostics().gradientRatio()),
-            col("max_dead_fraction_step0", r -> r.diagnostics().maxDeadFraction()),
-            col("max_saturated_fraction_step0", r -> r.diagnostics().maxSaturatedFraction()),
-            col("min_distinct_units", r -> r.diagnostics().minDistinctUnits()),
-            col("git_commit", r -> r.provenance().gitCommit()),
-            col("backend", r -> r.provenance().backend()),
-            col("dataset_sha256", r -> files(r).map(DatasetProvenance::sha256).collect(Collectors.joining(" "))),
-            col("official_data", r -> files(r).allMatch(DatasetProvenance::official)),
-            col("reason", CellRecord::reason));
+    private static final List<CsvTable.Column<CellRecord>> COLUMNS = columns();
+
+    private static List<CsvTable.Column<CellRecord>> columns() {
+        List<CsvTable.Column<CellRecord>> c = new ArrayList<>(List.of(
+                col("cell_id", CellRecord::cellId),
+                col("index", CellRecord::index),
+                col("suite", CellRecord::suite)));
+        // every axis and training setting, from their one declaration
+        for (Parameter p : Parameter.ALL) {
+            c.add(cell(p.column(), p::label));
+        }
+        c.addAll(List.of(
+                col("phase", r -> r.phase().name()),
+                col("status", r -> r.status().name()),
+                metric("final_accuracy", Metrics::finalAccuracy),
+                metric("final_validation_accuracy", Metrics::finalValidationAccuracy),
+                metric("best_accuracy", Metrics::bestAccuracy),
+                metric("initial_accuracy", Metrics::initialAccuracy),
+                metric("final_train_loss", Metrics::finalTrainLoss),
+                metric("iterations_to_target", Metrics::iterationsToTarget),
+                metric("samples_to_target", Metrics::samplesToTarget),
+                metric("seconds_to_target", Metrics::secondsToTarget),
+                metric("auc", Metrics::auc),
+                metric("diverged_at_iteration", Metrics::divergedAtIteration),
+                metric("iterations", Metrics::iterations),
+                metric("samples", Metrics::samples),
+                metric("train_seconds", Metrics::trainSeconds),
+                metric("samples_per_second", Metrics::samplesPerSecond),
+                metric("parameter_count", Metrics::parameterCount),
+                col("grad_ratio_step0", r -> r.diagnostics().gradientRatio()),
+                col("max_dead_fraction_step0", r -> r.diagnostics().maxDeadFraction()),
+                col("max_saturated_fraction_step0", r -> r.diagnostics().maxSaturatedFraction()),
+                col("min_distinct_units", r -> r.diagnostics().minDistinctUnits()),
+                col("git_commit", r -> r.provenance().gitCommit()),
+                col("backend", r -> r.provenance().backend()),
+                col("dataset_sha256", r -> files(r).map(DatasetProvenance::sha256).collect(Collectors.joining(" "))),
+                col("official_data", r -> files(r).allMatch(DatasetProvenance::official)),
+                col("reason", CellRecord::reason)));
+        return List.copyOf(c);
+    }
 
     @Override
     public void write(RunResults run, Appendable out) throws IOException {
-        CsvTable.write(COLUMNS, run.cells(), out);
+        // tuning cells too: the file holds every cell the run trained, its phase says what for
+        CsvTable.write(COLUMNS, run.allCells(), out);
     }
 
     private static CsvTable.Column<CellRecord> col(String name, Function<CellRecord, Object> value) {

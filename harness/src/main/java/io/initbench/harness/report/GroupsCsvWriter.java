@@ -2,6 +2,7 @@ package io.initbench.harness.report;
 
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.Parameter;
 import io.initbench.harness.stats.Convergence;
 import io.initbench.harness.stats.PairedComparison;
 import io.initbench.harness.stats.Ranking;
@@ -43,14 +44,12 @@ public final class GroupsCsvWriter implements ReportWriter {
     private static List<CsvTable.Column<Row>> columns() {
         List<CsvTable.Column<Row>> c = new ArrayList<>();
         add(c, "config_id", r -> r.group().configId());
-        add(c, "dataset", r -> r.config().dataset().key());
-        add(c, "architecture", r -> r.config().architecture().name());
-        add(c, "depth", r -> r.config().depth());
-        add(c, "width", r -> r.config().width());
-        add(c, "weight_init", r -> r.config().weightInit().label());
-        add(c, "activation", r -> r.config().activation().name());
-        add(c, "batch_norm", r -> r.config().batchNorm());
-        add(c, "bias_init", r -> r.config().biasInit().label());
+        // every axis but the seed (the seeds are the rows' sample) and every training setting
+        for (Parameter p : Parameter.ALL) {
+            if (!p.key().equals("seed")) {
+                add(c, p.column(), r -> p.label(r.config()));
+            }
+        }
         add(c, "seeds", r -> r.group().seeds().size());
         add(c, "ok", r -> r.group().count(Status.OK));
         add(c, "diverged", r -> r.group().count(Status.DIVERGED));

@@ -56,7 +56,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append(Xml.escape(p.cpuModel())).append(", ").append(Integer.toString(p.workers()))
                 .append(" workers × ").append(Integer.toString(p.threadsPerWorker())).append(" native thread(s), ")
                 .append(Xml.escape(p.jvm())).append("</li>\n<li>training: ").append(t.optimizer().name())
-                .append(" lr ").append(MarkdownMatrixWriter.fmt(t.learningRate(), 4)).append(", batch ")
+                .append(" lr ").append(MarkdownMatrixWriter.rates(run.suite())).append(", batch ")
                 .append(Integer.toString(t.batchSize())).append(", ").append(Integer.toString(t.epochs()))
                 .append(" epoch(s), target accuracy ").append(MarkdownMatrixWriter.fmt(t.targetAccuracy(), 3))
                 .append("</li>\n");
@@ -67,7 +67,8 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         out.append("<li><a href=\"../index.html\">all runs of this suite</a> (when the run lives in"
                 + " results/&lt;suite&gt;/)</li></ul>\n");
-        out.append("<p class=\"meta\">").append(Xml.escape(StatsText.RULES)).append(" In the heatmaps, k/n OK follows the"
+        String split = StatsText.curveSplit(t);
+        out.append("<p class=\"meta\">").append(Xml.escape(StatsText.rules(split))).append(" In the heatmaps, k/n OK follows the"
                 + " value where not every seed ended OK, and a red outline marks DIVERGED (NaN/Inf) seeds.</p>\n");
 
         double[] accRange = accuracyRange(run.cells());
@@ -80,9 +81,10 @@ public final class HtmlReportWriter implements ReportWriter {
             heatmap(out, records, "Median samples to target (budget " + MarkdownMatrixWriter.human(budget) + ")",
                     g -> g.convergence().median(), MarkdownMatrixWriter::human,
                     Math.log(Math.max(1, budget / 100.0)), Math.log(budget), true);
-            out.append("</div>\n<h3>Learning curves (mean test accuracy, band ±1 std over seeds)</h3>\n<div class=\"row\">\n");
+            out.append("</div>\n<h3>Learning curves (mean ").append(split)
+                    .append(" accuracy, band ±1 std over seeds)</h3>\n<div class=\"row\">\n");
             for (String act : TableGroup.activations(records)) {
-                curves(out, records, act);
+                curves(out, records, act, split);
             }
             out.append("</div>\n<h3>Step 0: gradient norm per hidden layer (log scale; falling with depth ="
                     + " vanishing, rising = exploding)</h3>\n<div class=\"row\">\n");
@@ -178,11 +180,12 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     /** Test accuracy against training samples, one line per initializer, band = mean ± 1 std over seeds. */
-    private static void curves(Appendable out, List<CellRecord> records, String act) throws IOException {
+    private static void curves(Appendable out, List<CellRecord> records, String act, String split)
+            throws IOException {
         double maxX = records.stream().flatMap(r -> r.curve().stream()).mapToDouble(CurvePoint::samples).max()
                 .orElse(1);
         Frame f = new Frame(maxX <= 0 ? 1 : maxX, 0, 1);
-        StringBuilder s = f.open(act + ": test accuracy vs training samples");
+        StringBuilder s = f.open(act + ": " + split + " accuracy vs training samples");
         f.axes(s, MarkdownMatrixWriter::human, v -> MarkdownMatrixWriter.fmt(v, 2), false);
         int i = 0;
         for (String init : TableGroup.inits(records)) {
@@ -207,7 +210,7 @@ public final class HtmlReportWriter implements ReportWriter {
                         pts.add(r.curve().get(k));
                     }
                 }
-                Summary point = Summary.of(pts.stream().mapToDouble(CurvePoint::testAccuracy).toArray());
+                Summary point = Summary.of(pts.stream().mapToDouble(CurvePoint::accuracy).toArray());
                 double m = point.mean();
                 double sd = point.sd() == null ? 0 : point.sd();
                 xs[k] = f.x(pts.get(0).samples());

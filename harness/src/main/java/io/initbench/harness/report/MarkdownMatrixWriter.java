@@ -34,18 +34,23 @@ public final class MarkdownMatrixWriter implements ReportWriter {
                 .append(p.gitDirty() ? " (dirty)" : "").append("`, ").append(p.backend()).append(", ")
                 .append(p.cpuModel()).append(", ").append(Integer.toString(p.workers())).append(" workers × ")
                 .append(Integer.toString(p.threadsPerWorker())).append(" native thread(s)\n");
-        out.append("- training: ").append(t.optimizer().name()).append(" lr ").append(fmt(t.learningRate(), 4))
+        out.append("- training: ").append(t.optimizer().name()).append(" lr ").append(rates(run.suite()))
                 .append(", batch ").append(Integer.toString(t.batchSize())).append(", ")
                 .append(Integer.toString(t.epochs())).append(" epoch(s), train ")
-                .append(t.trainSize() == 0 ? "all" : Integer.toString(t.trainSize())).append(" / test ")
-                .append(t.testSize() == 0 ? "all" : Integer.toString(t.testSize())).append(", target accuracy ")
+                .append(t.trainSize() == 0 ? "all" : Integer.toString(t.trainSize())).append(" / validation ")
+                .append(t.validationSize() == 0 ? "none (curve on the test split)" : Integer.toString(t.validationSize()))
+                .append(" / test ")
+                .append(t.testSize() == 0 ? "all" : Integer.toString(t.testSize())).append(" (data seed ")
+                .append(Long.toString(t.dataSeed())).append("), evaluation every ")
+                .append(t.evalEvery() == 0 ? "epoch" : t.evalEvery() + " iterations").append(", target accuracy ")
                 .append(fmt(t.targetAccuracy(), 3)).append('\n');
+        TuningReport.budget(run, out);
         for (DatasetProvenance d : p.datasets()) {
             out.append("- data: ").append(d.dataset()).append('/').append(d.file()).append(" sha256 `")
                     .append(d.sha256(), 0, 12).append("…`").append(d.official() ? "" : " **NOT OFFICIAL**")
                     .append('\n');
         }
-        out.append('\n').append(StatsText.RULES).append('\n');
+        out.append('\n').append(StatsText.rules(StatsText.curveSplit(t))).append('\n');
 
         Map<TableGroup, List<CellRecord>> groups = TableGroup.split(run.cells());
         for (var g : groups.entrySet()) {
@@ -64,6 +69,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             table(out, g.getValue(), MarkdownMatrixWriter::distinctEntry);
             ranking(out, g.getValue());
         }
+        TuningReport.choices(run, out);
         List<CellRecord> notOk = run.cells().stream().filter(r -> r.status() != Status.OK).toList();
         if (!notOk.isEmpty()) {
             out.append("\n## Cells that did not finish OK\n\n| cell | configuration | status | reason |\n|---|---|---|---|\n");
@@ -156,6 +162,18 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             return fmt(samples / 1e3, 1) + "k";
         }
         return fmt(samples, 0);
+    }
+
+    /** The rate(s) of the suite: the axis values, or the tuning grid. */
+    static String rates(io.initbench.harness.spec.SuiteSpec suite) {
+        List<Double> rates = suite.tuning() == null ? suite.axes().learningRate() : suite.tuning().learningRates();
+        String list = rates.stream().map(MarkdownMatrixWriter::rate).collect(java.util.stream.Collectors.joining(", "));
+        return suite.tuning() == null ? list : "tuned per configuration from {" + list + "}";
+    }
+
+    /** A learning rate as written in suites: 0.1, 0.00001 (no exponent, no padding). */
+    static String rate(double r) {
+        return java.math.BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
     }
 
     static String fmt(double v, int decimals) {

@@ -6,6 +6,7 @@ import io.initbench.harness.result.Provenance;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.Axes;
 import io.initbench.harness.spec.BiasSpec;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.InitSpec;
 import io.initbench.harness.spec.SuiteSpec;
@@ -13,10 +14,27 @@ import org.nd4j.linalg.activations.Activation;
 import java.util.Comparator;
 import java.util.List;
 
-/** The input of every report: a run's spec, provenance and cell records (sorted into grid order). */
-public record RunResults(SuiteSpec suite, Provenance provenance, List<CellRecord> cells) {
+/**
+ * The input of every report: a run's spec, provenance and cell records (sorted into grid order). The
+ * results are {@code cells}: grid cells, or with tuning the final cells at their tuned rates; the tuning
+ * cells that chose those rates are kept apart in {@code tuning}.
+ */
+public record RunResults(SuiteSpec suite, Provenance provenance, List<CellRecord> cells, List<CellRecord> tuning) {
     public RunResults {
         cells = cells.stream().sorted(Comparator.comparingInt(CellRecord::index)).toList();
+        tuning = tuning.stream().sorted(Comparator.comparingInt(CellRecord::index)).toList();
+    }
+
+    /** A run's records, split into results and tuning cells by their phase. */
+    public RunResults(SuiteSpec suite, Provenance provenance, List<CellRecord> records) {
+        this(suite, provenance, records.stream().filter(r -> r.phase() != CellPhase.TUNING).toList(),
+                records.stream().filter(r -> r.phase() == CellPhase.TUNING).toList());
+    }
+
+    /** Every record, tuning cells included, in grid order. */
+    public List<CellRecord> allCells() {
+        return java.util.stream.Stream.concat(cells.stream(), tuning.stream())
+                .sorted(Comparator.comparingInt(CellRecord::index)).toList();
     }
 
     /**
@@ -29,14 +47,19 @@ public record RunResults(SuiteSpec suite, Provenance provenance, List<CellRecord
             throw new IllegalArgumentException("no records to build a report from");
         }
         List<CellRecord> sorted = records.stream().sorted(Comparator.comparingInt(CellRecord::index)).toList();
+        // the axes are those of the results; tuning cells add their own seeds and rates
+        List<CellRecord> results = sorted.stream().filter(r -> r.phase() != CellPhase.TUNING).toList();
+        List<CellRecord> axisSource = results.isEmpty() ? sorted : results;
         java.util.function.Function<java.util.function.Function<CellSpec, Object>, List<?>> distinct =
-                f -> sorted.stream().map(r -> f.apply(r.cell())).distinct().toList();
+                f -> axisSource.stream().map(r -> f.apply(r.cell())).distinct().toList();
         @SuppressWarnings("unchecked")
         Axes axes = new Axes((List<DatasetId>) distinct.apply(CellSpec::dataset),
                 (List<Architecture>) distinct.apply(CellSpec::architecture), (List<Integer>) distinct.apply(CellSpec::depth),
                 (List<Integer>) distinct.apply(CellSpec::width), (List<InitSpec>) distinct.apply(CellSpec::weightInit),
                 (List<Activation>) distinct.apply(CellSpec::activation), (List<Boolean>) distinct.apply(CellSpec::batchNorm),
-                (List<BiasSpec>) distinct.apply(CellSpec::biasInit), (List<Long>) distinct.apply(CellSpec::seed));
+                (List<BiasSpec>) distinct.apply(CellSpec::biasInit),
+                (List<Double>) distinct.apply(c -> c.training().learningRate()),
+                (List<Long>) distinct.apply(CellSpec::seed));
         CellRecord first = sorted.get(0);
         SuiteSpec suite = new SuiteSpec(first.suite(), "", axes, first.cell().training());
         return new RunResults(suite, first.provenance(), sorted);

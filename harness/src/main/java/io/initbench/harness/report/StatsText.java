@@ -2,6 +2,7 @@ package io.initbench.harness.report;
 
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.TrainingSettings;
 import io.initbench.harness.stats.Convergence;
 import io.initbench.harness.stats.PairedComparison;
 import io.initbench.harness.stats.Ranking;
@@ -22,8 +23,13 @@ final class StatsText {
     private StatsText() {
     }
 
-    /** The rules every accuracy and speed entry follows, stated once at the top of a report. */
-    static final String RULES = "Each entry aggregates the seeds of one configuration. Status comes first: a"
+    /**
+     * The rules every accuracy and speed entry follows, stated once at the top of a report; {@code split} is
+     * the split the learning curve and target-reaching use ("validation", or "test" where a suite has no
+     * validation split).
+     */
+    static String rules(String split) {
+        return "Each entry aggregates the seeds of one configuration. Status comes first: a"
             + " configuration whose seeds did not all end OK shows k/n OK and what the others did (DIVERGED = loss"
             + " or weights became NaN/Inf, TIMEOUT = wall-time budget ran out, ERROR = exception, SKIPPED = DL4J"
             + " cannot build the combination; reasons below). Accuracy is the mean final test accuracy of the OK"
@@ -31,8 +37,14 @@ final class StatsText {
             + " no accuracy and a timed-out seed's accuracy is from a shorter training, so neither is averaged in;"
             + " such a mean is marked by the k/n OK in front of it, and the ranking puts its configuration after every"
             + " configuration whose seeds all ended OK. Speed is the median number of training samples until the"
-            + " test accuracy first reached the target, with k/n seeds that reached it; seeds that did not are"
-            + " censored (Kaplan–Meier).";
+            + " " + split + " accuracy first reached the target, with k/n seeds that reached it; seeds that did not"
+            + " are censored (Kaplan–Meier).";
+    }
+
+    /** The split a cell's learning curve and target-reaching are measured on. */
+    static String curveSplit(TrainingSettings training) {
+        return training.validationSize() == 0 ? "test" : "validation";
+    }
 
     static String accuracyEntry(List<CellRecord> seeds) {
         SeedGroup g = SeedGroup.of(seeds).get(0);
@@ -81,7 +93,7 @@ final class StatsText {
                 + " is given and medians less than one step apart are not different."
                 : " Each entry gives its evaluation step and budget: every value lies on that grid, so no ± is given"
                 + " and medians less than one step apart are not different.";
-        return "Training samples until test accuracy ≥ " + fmt(target, 3) + ": median over seeds · k/n seeds that"
+        return "Training samples until " + curveSplit(any.cell().training()) + " accuracy ≥ " + fmt(target, 3) + ": median over seeds · k/n seeds that"
                 + " reached it. Where some did not, they are censored — at the budget when they never reached it or"
                 + " diverged, at their last evaluation when they timed out — and the median is Kaplan–Meier's (KM):"
                 + " the first evaluation by which half the seeds are estimated to have reached it; — = fewer than"

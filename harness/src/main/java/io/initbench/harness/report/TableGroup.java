@@ -1,35 +1,48 @@
 package io.initbench.harness.report;
 
 import io.initbench.harness.result.CellRecord;
-import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.CellPhase;
+import io.initbench.harness.spec.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The axes that split a report into panels; initializer (rows) and activation (columns) vary inside
- * one panel, seeds are aggregated.
+ * A panel of a report: the values of every axis (from {@link Parameter#axes()}) but the ones that vary
+ * inside a panel, the initializer (rows), the activation (columns) and the seed (aggregated). A new axis
+ * therefore splits the panels without a change here.
+ *
+ * @param values "axis value" for each panel axis, in id order
  */
-record TableGroup(String dataset, String architecture, int depth, int width, String biasInit, boolean bn) {
-    static TableGroup of(CellSpec c) {
-        return new TableGroup(c.dataset().key(), c.architecture().name().toLowerCase(Locale.ROOT), c.depth(),
-                c.width(), c.biasInit().label(), c.batchNorm());
+record TableGroup(List<String> values) {
+    private static final Set<String> INSIDE = Set.of("weightInit", "activation", "seed");
+
+    /** The panel of a record; final cells at tuned rates share one panel whatever rate each chose. */
+    static TableGroup of(CellRecord r) {
+        List<String> values = new ArrayList<>();
+        for (Parameter p : Parameter.axes()) {
+            if (INSIDE.contains(p.key())) {
+                continue;
+            }
+            String v = p.key().equals("learningRate") ? r.phase() == CellPhase.TUNED ? "tuned"
+                    : MarkdownMatrixWriter.rate(r.cell().training().learningRate()) : p.label(r.cell());
+            values.add(p.key() + " " + v);
+        }
+        return new TableGroup(List.copyOf(values));
     }
 
     String title() {
-        return dataset + " · " + architecture + " depth " + depth + " width " + width + " · bias "
-                + biasInit + " · BatchNorm " + (bn ? "on" : "off");
+        return String.join(" · ", values);
     }
 
     /** Records split into panels, in grid order. */
     static Map<TableGroup, List<CellRecord>> split(List<CellRecord> records) {
         Map<TableGroup, List<CellRecord>> groups = new LinkedHashMap<>();
         for (CellRecord r : records) {
-            groups.computeIfAbsent(of(r.cell()), g -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(of(r), g -> new ArrayList<>()).add(r);
         }
         return groups;
     }

@@ -1,5 +1,6 @@
 package io.initbench.harness.result;
 
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import java.util.List;
 
@@ -9,16 +10,25 @@ import java.util.List;
  * @param index   position of the cell in the suite's grid (reports keep this order)
  * @param reason  why a cell is not OK (null when OK)
  * @param error   stack trace of an ERROR cell, else null
+ * @param phase   what the cell was for: a grid cell, a tuning cell, or a final cell at a tuned rate
  */
 public record CellRecord(int formatVersion, String cellId, int index, String suite, String runId, CellSpec cell,
                          Status status, String reason, String error, Metrics metrics, List<CurvePoint> curve,
-                         Diagnostics diagnostics, String startedAt, String finishedAt, String worker, Provenance provenance) {
-    public static final int FORMAT_VERSION = 2;
+                         Diagnostics diagnostics, String startedAt, String finishedAt, String worker, Provenance provenance,
+                         CellPhase phase) {
+    /**
+     * 3: validation split (curve points carry validationAccuracy and a nullable testAccuracy; metrics carry
+     * finalValidationAccuracy; phase). Versions 1 and 2 read as cells without a validation split, whose curve was
+     * measured on the test split: exactly what they were.
+     */
+    public static final int FORMAT_VERSION = 3;
 
     public CellRecord {
         curve = List.copyOf(curve);
         // records of cells that never trained, or written before diagnostics existed, carry none
         diagnostics = diagnostics == null ? Diagnostics.none() : diagnostics;
+        // records written before tuning existed were all grid cells
+        phase = phase == null ? CellPhase.GRID : phase;
     }
 
     /**
@@ -29,11 +39,11 @@ public record CellRecord(int formatVersion, String cellId, int index, String sui
         Metrics m = metrics;
         Metrics mt = new Metrics(m.finalAccuracy(), m.bestAccuracy(), m.finalTrainLoss(), m.initialAccuracy(),
                 m.iterationsToTarget(), m.samplesToTarget(), null, m.auc(), m.divergedAtIteration(), m.iterations(),
-                m.samples(), 0, 0, 0, null, m.parameterCount());
+                m.samples(), 0, 0, 0, null, m.parameterCount(), m.finalValidationAccuracy());
         List<CurvePoint> c = curve.stream().map(p -> new CurvePoint(p.iteration(), p.samples(), 0, p.trainLoss(),
-                p.testAccuracy())).toList();
+                p.testAccuracy(), p.validationAccuracy())).toList();
         // an ERROR's stack trace carries line numbers and thread names; its reason says what went wrong
         return new CellRecord(formatVersion, cellId, index, suite, null, cell, status,
-                status == Status.TIMEOUT ? null : reason, null, mt, c, diagnostics, null, null, null, null);
+                status == Status.TIMEOUT ? null : reason, null, mt, c, diagnostics, null, null, null, null, phase);
     }
 }

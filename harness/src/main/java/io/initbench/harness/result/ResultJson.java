@@ -17,6 +17,9 @@ public final class ResultJson {
         m.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         // newer writers may add fields; an older reader should still read what it knows
         m.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // and a newer reader reads older records: a setting they predate reads as 0/false, which is what
+        // it was then (validationSize 0 = no validation split, testOnCurve false)
+        m.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         return m;
     }
 }

@@ -203,7 +203,22 @@ public final class RunStore implements AutoCloseable {
 
     /** The suite a run directory was made with. */
     public static SuiteSpec readSuite(Path dir) throws IOException {
-        return readJson(dir, SUITE, SuiteSpec.class);
+        Path file = dir.resolve(SUITE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(dir + " is not an initbench run directory: it has no " + SUITE);
+        }
+        try {
+            ObjectMapper json = ResultJson.mapper();
+            com.fasterxml.jackson.databind.JsonNode tree = json.readTree(file.toFile());
+            // written before the learning rate was an axis: its one rate was training.learningRate
+            if (tree.get("axes") instanceof com.fasterxml.jackson.databind.node.ObjectNode axes
+                    && !axes.has("learningRate") && tree.path("training").has("learningRate")) {
+                axes.putArray("learningRate").add(tree.path("training").get("learningRate"));
+            }
+            return json.treeToValue(tree, SuiteSpec.class);
+        } catch (IOException e) {
+            throw new IOException(file + " cannot be read (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The provenance a run directory was started with. */

@@ -9,15 +9,17 @@ import org.nd4j.linalg.activations.Activation;
 
 /**
  * The values a suite sweeps. Every axis is a non-empty list without duplicates; the grid is their
- * cartesian product. Axes a suite file leaves out take the values of {@link #DEFAULTS}.
+ * cartesian product. Axes a suite file leaves out take the values of {@link #DEFAULTS}. The learning rate
+ * is an axis like the others; a suite with {@link TuningSpec tuning} instead picks one rate per
+ * configuration from its tuning grid.
  */
 public record Axes(List<DatasetId> dataset, List<Architecture> architecture, List<Integer> depth, List<Integer> width,
                    List<InitSpec> weightInit, List<Activation> activation, List<Boolean> batchNorm,
-                   List<BiasSpec> biasInit, List<Long> seed) {
+                   List<BiasSpec> biasInit, List<Double> learningRate, List<Long> seed) {
 
     public static final Axes DEFAULTS = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(2),
             List.of(256), List.of(InitSpec.parse("XAVIER")), List.of(Activation.RELU), List.of(false),
-            List.of(new BiasSpec.Constant(0.0)),
+            List.of(new BiasSpec.Constant(0.0)), List.of(0.1),
             List.of(1L));
 
     public Axes {
@@ -29,7 +31,19 @@ public record Axes(List<DatasetId> dataset, List<Architecture> architecture, Lis
         activation = check("activation", activation, Enum::name);
         batchNorm = check("batchNorm", batchNorm, String::valueOf);
         biasInit = check("biasInit", biasInit, BiasSpec::label);
+        learningRate = check("learningRate", learningRate, String::valueOf);
         seed = check("seed", seed, String::valueOf);
+        for (double lr : learningRate) {
+            if (!(lr > 0) || !Double.isFinite(lr)) {
+                throw new SuiteException("axes.learningRate: " + lr + " must be a positive number");
+            }
+        }
+        if (weightInit.stream().anyMatch(InitSpec.Pretrained.class::isInstance)
+                && biasInit.stream().anyMatch(BiasSpec.Normal.class::isInstance)) {
+            throw new SuiteException("axes: biasInit NORMAL(mean,std) with weightInit PRETRAINED(...) would draw"
+                    + " random biases over the pretrained ones; use biasInit 0 with PRETRAINED, or put the two in"
+                    + " separate suites");
+        }
         for (int d : depth) {
             if (d < 1 || d > 1000) {
                 throw new SuiteException("axes.depth: " + d + " is not a valid depth; use 1..1000 hidden layers/blocks");
@@ -62,6 +76,6 @@ public record Axes(List<DatasetId> dataset, List<Architecture> architecture, Lis
     /** Number of cells in the product. */
     public long size() {
         return (long) dataset.size() * architecture.size() * depth.size() * width.size() * weightInit.size()
-                * activation.size() * batchNorm.size() * biasInit.size() * seed.size();
+                * activation.size() * batchNorm.size() * biasInit.size() * learningRate.size() * seed.size();
     }
 }

@@ -22,25 +22,11 @@ public record CellSpec(DatasetId dataset, Architecture architecture, int depth, 
      */
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("dataset", dataset.key());
-        p.put("architecture", architecture.name());
-        p.put("depth", Integer.toString(depth));
-        p.put("width", Integer.toString(width));
-        p.put("weightInit", weightInit.label());
-        p.put("activation", activation.name());
-        p.put("batchNorm", Boolean.toString(batchNorm));
-        p.put("biasInit", biasInit.label());
-        p.put("seed", Long.toString(seed));
-        p.put("optimizer", training.optimizer().name());
-        p.put("learningRate", Double.toString(training.learningRate()));
-        p.put("batchSize", Integer.toString(training.batchSize()));
-        p.put("epochs", Integer.toString(training.epochs()));
-        p.put("evalEvery", Integer.toString(training.evalEvery()));
-        p.put("targetAccuracy", Double.toString(training.targetAccuracy()));
-        p.put("trainSize", Integer.toString(training.trainSize()));
-        p.put("testSize", Integer.toString(training.testSize()));
-        p.put("normalization", training.normalization().name());
-        p.put("maxCellSeconds", Double.toString(training.maxCellSeconds()));
+        for (Parameter parameter : Parameter.ALL) {
+            if (parameter.hashed().test(this)) {
+                p.put(parameter.key(), parameter.label(this));
+            }
+        }
         return p;
     }
 
@@ -59,15 +45,30 @@ public record CellSpec(DatasetId dataset, Architecture architecture, int depth, 
         return hash("initbench-config-v1", p);
     }
 
+    /**
+     * The id of what tuning chooses a rate for: every parameter but the seed and the learning rate. A
+     * tuned suite is sharded by this id, so that one shard holds a configuration's tuning and final cells.
+     */
+    public String tuningId() {
+        Map<String, String> p = parameters();
+        p.remove("seed");
+        p.remove("learningRate");
+        return hash("initbench-tuning-v1", p);
+    }
+
     /** This cell with another seed. */
     public CellSpec withSeed(long otherSeed) {
         return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit,
                 otherSeed, training);
     }
 
-    /** Training samples the cell is given: epochs × the training subset (or the whole training split). */
+    /**
+     * Training samples the cell is given: epochs × the training subset (or the training split less the
+     * validation images).
+     */
     public long sampleBudget() {
-        int n = training.trainSize() > 0 ? Math.min(training.trainSize(), dataset.trainCount()) : dataset.trainCount();
+        int available = dataset.trainCount() - training.validationSize();
+        int n = training.trainSize() > 0 ? Math.min(training.trainSize(), available) : available;
         return (long) training.epochs() * n;
     }
 

@@ -36,7 +36,12 @@ public record Shard(int index, int count) {
     }
 
     public boolean contains(CellSpec cell) {
-        return Long.parseLong(cell.id().substring(0, 8), 16) % count == index;
+        return contains(cell.id());
+    }
+
+    /** Whether the cell or configuration with this hex id (e.g. {@link CellSpec#tuningId()}) is this shard's. */
+    public boolean contains(String hexId) {
+        return Long.parseLong(hexId.substring(0, 8), 16) % count == index;
     }
 
     /** The cells of this shard, in grid order. */

@@ -38,18 +38,14 @@ public final class SuiteLoader {
 
     private static Map<String, String> overrides() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String axis : List.of("dataset", "architecture", "depth", "width", "weightInit", "activation", "batchNorm",
-                "biasInit")) {
-            m.put(axis, "axes." + axis);
+        for (Parameter p : Parameter.ALL) {
+            p.overrides().forEach(o -> m.put(o, p.path()));
         }
-        m.put("seeds", "axes.seed");
-        m.put("seed", "axes.seed");
-        for (String t : List.of("optimizer", "learningRate", "batchSize", "epochs", "evalEvery", "targetAccuracy",
-                "normalization", "maxCellSeconds")) {
-            m.put(t, "training." + t);
+        for (String t : List.of("learningRates", "seeds", "metric")) {
+            m.put("tuning." + t, "tuning." + t);
         }
-        m.put("train.size", "training.trainSize");
-        m.put("test.size", "training.testSize");
+        // -Dtuning=off trains the suite without tuning, at axes.learningRate
+        m.put("tuning", "tuning");
         return Map.copyOf(m);
     }
 
@@ -115,14 +111,44 @@ public final class SuiteLoader {
             throw new SuiteException(source + ": a suite must be a mapping with name, axes and training");
         }
         ObjectNode merged = root.deepCopy();
+        moveRateToAxis(merged, source);
         mergeDefaults(merged, "axes", yaml.valueToTree(Axes.DEFAULTS), source);
         mergeDefaults(merged, "training", yaml.valueToTree(TrainingSettings.DEFAULTS), source);
         List<String> applied = applyOverrides(merged, overrides);
+        if (merged.hasNonNull("tuning")) {
+            mergeDefaults(merged, "tuning", yaml.createObjectNode().put("metric", TUNING_METRIC.name()), source);
+        }
         try {
             return yaml.treeToValue(merged, SuiteSpec.class);
         } catch (JsonProcessingException e) {
             throw new SuiteException(source + (applied.isEmpty() ? "" : " (with overrides " + applied + ")") + ": "
                     + describe(e), e);
+        }
+    }
+
+    /** What tuning chooses the rate by when a suite does not say. */
+    public static final TuningSpec.Metric TUNING_METRIC = TuningSpec.Metric.FINAL_VALIDATION;
+
+    /**
+     * {@code training.learningRate: x} is shorthand for {@code axes.learningRate: [x]} (the rate is an axis);
+     * giving both is ambiguous and refused.
+     */
+    private static void moveRateToAxis(ObjectNode root, String source) {
+        if (root.get("training") instanceof ObjectNode t && t.has("learningRate")) {
+            JsonNode rate = t.remove("learningRate");
+            if (!rate.isNumber() && !(rate.isTextual() && rate.asText().trim().matches("[-+0-9.eE]+"))) {
+                throw new SuiteException(source + ": training.learningRate: '" + rate.asText() + "' is not a number");
+            }
+            if (root.get("axes") instanceof ObjectNode a && a.has("learningRate")) {
+                throw new SuiteException(source + ": the learning rate is given twice, as training.learningRate and"
+                        + " axes.learningRate; keep axes.learningRate");
+            }
+            if (root.get("axes") == null || root.get("axes").isNull()) {
+                root.putObject("axes");
+            }
+            if (root.get("axes") instanceof ObjectNode a) {
+                a.putArray("learningRate").add(rate);
+            }
         }
     }
 
@@ -164,9 +190,22 @@ public final class SuiteLoader {
             if (value == null) {
                 continue;
             }
+            applied.add("-D" + e.getKey() + "=" + value);
+            if (e.getValue().equals("tuning")) {
+                if (!List.of("off", "none", "false").contains(value.trim().toLowerCase(java.util.Locale.ROOT))) {
+                    throw new SuiteException("-Dtuning=" + value + " is not valid; -Dtuning=off trains without tuning"
+                            + " (set the tuning itself with -Dtuning.learningRates=, -Dtuning.seeds=, -Dtuning.metric=)");
+                }
+                root.remove("tuning");
+                continue;
+            }
             String[] path = e.getValue().split("\\.");
+            if (!(root.get(path[0]) instanceof ObjectNode)) {
+                root.putObject(path[0]);
+            }
             ObjectNode section = (ObjectNode) root.get(path[0]);
-            if (path[0].equals("axes")) {
+            if (path[0].equals("axes") || e.getValue().equals("tuning.learningRates")
+                    || e.getValue().equals("tuning.seeds")) {
                 ArrayNode arr = section.putArray(path[1]);
                 for (String v : splitTopLevel(value)) {
                     arr.add(v);
@@ -174,7 +213,6 @@ public final class SuiteLoader {
             } else {
                 section.put(path[1], value.trim());
             }
-            applied.add("-D" + e.getKey() + "=" + value);
         }
         return applied;
     }

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** A named experiment: the axes to sweep and how each cell trains. */
-public record SuiteSpec(String name, String description, Axes axes, TrainingSettings training) {
+/**
+ * A named experiment: the axes to sweep, how each cell trains, and optionally how the learning rate is
+ * tuned per configuration ({@code tuning}, null = the rate is the {@code learningRate} axis).
+ */
+public record SuiteSpec(String name, String description, Axes axes, TrainingSettings training, TuningSpec tuning) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public SuiteSpec {
@@ -25,6 +28,37 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
         if (axes == null || training == null) {
             throw new SuiteException("suite " + name + " lacks axes or training");
         }
+        // the suite-level rate is the axis's first value, so the two can never disagree
+        training = training.withLearningRate(axes.learningRate().get(0));
+        if (tuning != null) {
+            if (axes.learningRate().size() > 1) {
+                throw new SuiteException("suite " + name + " both sweeps axes.learningRate " + axes.learningRate()
+                        + " and tunes it; list the rates under tuning.learningRates only");
+            }
+            if (training.validationSize() == 0) {
+                throw new SuiteException("suite " + name + " tunes the learning rate but has no validation split;"
+                        + " set training.validationSize > 0 (the rate is chosen on validation, never on test)");
+            }
+            for (long s : tuning.seeds()) {
+                if (axes.seed().contains(s)) {
+                    throw new SuiteException("tuning seed " + s + " is also in axes.seed; use tuning seeds that the"
+                            + " final cells do not use, so that no reported result is one the rate was chosen on");
+                }
+            }
+        }
+    }
+
+    /** A suite without tuning. */
+    public SuiteSpec(String name, String description, Axes axes, TrainingSettings training) {
+        this(name, description, axes, training, null);
+    }
+
+    /** What a cell of this suite is for. */
+    public CellPhase phaseOf(CellSpec cell) {
+        if (tuning == null) {
+            return CellPhase.GRID;
+        }
+        return tuning.seeds().contains(cell.seed()) ? CellPhase.TUNING : CellPhase.TUNED;
     }
 
     /**
@@ -46,7 +80,7 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
 
     /**
      * The settings of {@link #settingsFingerprint()} in which this suite and {@code other} differ, one
-     * entry each, e.g. {@code training.learningRate: 0.1 vs 0.2} (this suite's value first).
+     * entry each, e.g. {@code axes.learningRate: [0.1] vs [0.2]} (this suite's value first).
      */
     public List<String> settingsDifferences(SuiteSpec other) {
         ObjectNode mine = settings();
@@ -74,6 +108,8 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
         ObjectNode tree = SpecJson.json().valueToTree(this);
         tree.remove(List.of("name", "description"));
         ((ObjectNode) tree.get("axes")).remove("seed");
+        // training.learningRate only repeats the first value of axes.learningRate (see the constructor)
+        ((ObjectNode) tree.get("training")).remove("learningRate");
         return tree;
     }
 

@@ -5,20 +5,40 @@ import io.initbench.datasets.Normalization;
 /**
  * How every cell of a suite trains. Fixed across the grid, so cells differ only by their axes.
  *
- * @param evalEvery      iterations between evaluations on the test split; 0 = once per epoch. Accuracy is
- *                       also measured before the first step and after the last.
- * @param targetAccuracy test accuracy whose first crossing defines convergence speed
- * @param trainSize      class-balanced training subset size; 0 = the whole split
- * @param testSize       class-balanced test subset size; 0 = the whole split
+ * <p>Protocol: {@code validationSize} images are carved from the training split (seeded, class-stratified)
+ * and every decision is taken on them: the learning curve, convergence speed (target reaching), best
+ * accuracy and learning-rate tuning. The test split is evaluated once, after the last update, and on the
+ * curve only with {@code testOnCurve}. With {@code validationSize} 0 there is no validation split and the
+ * curve is measured on the test split (the protocol of records written before validation existed).
+ *
+ * @param evalEvery      iterations between evaluations of the curve; 0 = once per epoch. Accuracy is also
+ *                       measured before the first step and after the last.
+ * @param targetAccuracy curve accuracy (validation) whose first crossing defines convergence speed
+ * @param trainSize      training subset size (after the validation split is carved out); 0 = all the rest
+ * @param testSize       test subset size; 0 = the whole split
  * @param maxCellSeconds wall-time budget of one cell's training; 0 = unlimited. A cell over budget ends
  *                       as TIMEOUT with what it measured so far.
+ * @param validationSize images of the training split held out for validation; 0 = none
+ * @param dataSeed       seed of every subset (validation split, trainSize, testSize). A setting of the
+ *                       suite, not of the cell: all cells see the same data, so cells that differ only by
+ *                       initializer stay paired.
+ * @param testOnCurve    also evaluate the test split at every point of the curve (costs one test pass per
+ *                       point); the final test accuracy is measured either way
  */
 public record TrainingSettings(Optimizer optimizer, double learningRate, int batchSize, int epochs, int evalEvery,
                                double targetAccuracy, int trainSize, int testSize, Normalization normalization,
-                               double maxCellSeconds) {
+                               double maxCellSeconds, int validationSize, long dataSeed, boolean testOnCurve) {
 
-    public static final TrainingSettings DEFAULTS = new TrainingSettings(Optimizer.SGD, 0.1, 128, 1, 0, 0.9, 0, 0,
-            Normalization.UNIT, 0);
+    /** Validation images held out of the training split unless a suite says otherwise. */
+    public static final int DEFAULT_VALIDATION_SIZE = 5000;
+    /**
+     * Iterations between curve evaluations unless a suite says otherwise: at batch 128 a point every
+     * 6,400 samples, fine enough for samples-to-target to separate configurations on MNIST's 1–2 epochs.
+     */
+    public static final int DEFAULT_EVAL_EVERY = 50;
+
+    public static final TrainingSettings DEFAULTS = new TrainingSettings(Optimizer.SGD, 0.1, 128, 1,
+            DEFAULT_EVAL_EVERY, 0.9, 0, 0, Normalization.UNIT, 0, DEFAULT_VALIDATION_SIZE, 1, false);
 
     public TrainingSettings {
         if (optimizer == null) {
@@ -42,9 +62,22 @@ public record TrainingSettings(Optimizer optimizer, double learningRate, int bat
             throw new SuiteException("training.trainSize/testSize must be >= 0 (0 = whole split), got " + trainSize
                     + "/" + testSize);
         }
+        if (validationSize < 0) {
+            throw new SuiteException("training.validationSize must be >= 0 (0 = no validation split), got "
+                    + validationSize);
+        }
         if (maxCellSeconds < 0 || !Double.isFinite(maxCellSeconds)) {
             throw new SuiteException("training.maxCellSeconds must be >= 0 (0 = unlimited), got " + maxCellSeconds);
         }
+    }
+
+    /**
+     * These settings at another learning rate. A cell's rate is one value of the {@code learningRate} axis
+     * (or its configuration's tuned rate); the suite-level value is the axis's first.
+     */
+    public TrainingSettings withLearningRate(double rate) {
+        return new TrainingSettings(optimizer, rate, batchSize, epochs, evalEvery, targetAccuracy, trainSize,
+                testSize, normalization, maxCellSeconds, validationSize, dataSeed, testOnCurve);
     }
 
     private static void positive(String name, int v) {

@@ -1,5 +1,6 @@
 package io.initbench.harness.stats;
 
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,7 +64,7 @@ public final class Ranking {
     public static List<Family> of(List<SeedGroup> groups) {
         Map<String, List<SeedGroup>> families = new LinkedHashMap<>();
         for (SeedGroup g : groups) {
-            families.computeIfAbsent(familyKey(g.config()), k -> new ArrayList<>()).add(g);
+            families.computeIfAbsent(familyKey(g), k -> new ArrayList<>()).add(g);
         }
         List<Family> out = new ArrayList<>();
         for (List<SeedGroup> members : families.values()) {
@@ -88,10 +89,14 @@ public final class Ranking {
         return out;
     }
 
-    private static String familyKey(CellSpec c) {
-        Map<String, String> p = c.parameters();
+    private static String familyKey(SeedGroup g) {
+        Map<String, String> p = g.config().parameters();
         p.remove("seed");
         p.remove("weightInit");
+        if (g.seeds().get(0).phase() == CellPhase.TUNED) {
+            // each initializer at its own tuned rate: the comparison is between tuned configurations
+            p.remove("learningRate");
+        }
         return p.toString();
     }
 }

@@ -132,11 +132,11 @@ public final class CellTrainer {
         SignalProbe.StepZero stepZero = signals.stepZero(probe.features(), probe.labels());
         List<GradientPoint> during = new ArrayList<>();
 
-        Evaluator evaluator = new Evaluator(data);
+        Evaluation evaluation = new Evaluation(data, t.testOnCurve());
         List<CurvePoint> curve = new ArrayList<>();
         long trainNanos = 0;
         long evalStart = System.nanoTime();
-        curve.add(new CurvePoint(0, 0, 0, null, evaluator.accuracy(net)));
+        curve.add(evaluation.point(net, 0, 0, 0, null, false));
         long evalNanos = System.nanoTime() - evalStart;
 
         // mini-batches are gathered into buffers allocated once per cell, not per iteration
@@ -177,9 +177,10 @@ public final class CellTrainer {
                 if (last || overBudget || iteration % evalEvery == 0) {
                     long e0 = System.nanoTime();
                     during.add(signals.during(iteration, b.features(), b.labels()));
-                    double acc = evaluator.accuracy(net);
+                    // the last point of a TIMEOUT cell is its last one too: the test split is measured there
+                    curve.add(evaluation.point(net, iteration, samples, trainNanos / 1e9, lossSum / lossCount,
+                            last || overBudget));
                     evalNanos += System.nanoTime() - e0;
-                    curve.add(new CurvePoint(iteration, samples, trainNanos / 1e9, lossSum / lossCount, acc));
                     lossSum = 0;
                     lossCount = 0;
                 }
@@ -210,6 +211,30 @@ public final class CellTrainer {
         return new Outcome(status, reason, null, metrics, curve, diagnostics);
     }
 
+    /**
+     * The evaluation protocol: the curve is measured on the validation split when there is one, and the
+     * test split only where it is asked for (every point with {@code testOnCurve}, else the final point);
+     * without a validation split the curve is the test split's.
+     */
+    private static final class Evaluation {
+        private final Evaluator validation;
+        private final Evaluator test;
+        private final boolean testOnCurve;
+
+        Evaluation(PreparedData data, boolean testOnCurve) {
+            this.validation = data.hasValidation() ? new Evaluator(data.validationX(), data.validationLabels()) : null;
+            this.test = new Evaluator(data.testX(), data.testLabels());
+            this.testOnCurve = testOnCurve || validation == null;
+        }
+
+        CurvePoint point(MultiLayerNetwork net, long iteration, long samples, double trainSeconds, Double loss,
+                         boolean last) {
+            Double v = validation == null ? null : validation.accuracy(net);
+            Double t = testOnCurve || last ? test.accuracy(net) : null;
+            return new CurvePoint(iteration, samples, trainSeconds, loss, t, v);
+        }
+    }
+
     /** Null when the loss and every parameter are finite, else what is not. */
     public static String nonFinite(double loss, INDArray params) {
         if (!Double.isFinite(loss)) {
@@ -234,8 +259,8 @@ public final class CellTrainer {
         double target = cell.training().targetAccuracy();
         CurvePoint first = curve.get(0);
         CurvePoint lastPoint = curve.get(curve.size() - 1);
-        CurvePoint reached = curve.stream().filter(p -> p.testAccuracy() >= target).findFirst().orElse(null);
-        double best = curve.stream().mapToDouble(CurvePoint::testAccuracy).max().orElse(Double.NaN);
+        CurvePoint reached = curve.stream().filter(p -> p.accuracy() >= target).findFirst().orElse(null);
+        double best = curve.stream().mapToDouble(CurvePoint::accuracy).max().orElse(Double.NaN);
         boolean diverged = status == Status.DIVERGED;
         Double auc = null;
         if (!diverged && lastPoint.samples() > 0) {
@@ -243,7 +268,7 @@ public final class CellTrainer {
             for (int i = 1; i < curve.size(); i++) {
                 CurvePoint a = curve.get(i - 1);
                 CurvePoint b = curve.get(i);
-                area += (b.samples() - a.samples()) * (a.testAccuracy() + b.testAccuracy()) / 2;
+                area += (b.samples() - a.samples()) * (a.accuracy() + b.accuracy()) / 2;
             }
             auc = area / lastPoint.samples();
         }
@@ -252,7 +277,7 @@ public final class CellTrainer {
                 diverged || lastPoint.iteration() == 0 ? null : lastPoint.testAccuracy(),
                 best,
                 lastPoint.trainLoss(),
-                first.testAccuracy(),
+                first.accuracy(),
                 reached == null ? null : reached.iteration(),
                 reached == null ? null : reached.samples(),
                 reached == null ? null : reached.trainSeconds(),
@@ -264,7 +289,8 @@ public final class CellTrainer {
                 evalNanos / 1e9,
                 seconds(start),
                 trainSeconds > 0 ? samples / trainSeconds : null,
-                params);
+                params,
+                diverged || lastPoint.iteration() == 0 ? null : lastPoint.validationAccuracy());
     }
 
     private static int[] identity(int n) {

@@ -6,18 +6,18 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Test-split accuracy, computed in fixed chunks (views into the shared test matrix, made once). */
+/** Accuracy on one held-out split, computed in fixed chunks (views into the shared matrix, made once). */
 final class Evaluator {
     static final int CHUNK = 1000;
 
     private final List<INDArray> chunks = new ArrayList<>();
     private final int[] labels;
 
-    Evaluator(PreparedData data) {
-        this.labels = data.testLabels();
-        long m = data.testX().rows();
+    Evaluator(INDArray features, int[] labels) {
+        this.labels = labels;
+        long m = features.rows();
         for (long s = 0; s < m; s += CHUNK) {
-            chunks.add(data.testX().get(NDArrayIndex.interval(s, Math.min(m, s + CHUNK)), NDArrayIndex.all()));
+            chunks.add(features.get(NDArrayIndex.interval(s, Math.min(m, s + CHUNK)), NDArrayIndex.all()));
         }
     }
 

@@ -2,10 +2,10 @@ package io.initbench.harness.train;
 
 import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.LoadedDataset;
-import io.initbench.datasets.Normalization;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.RunStore;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,14 +40,6 @@ public final class SuiteRunner {
         }
 
         default void cellFinished(CellRecord record, int done, int total) {
-        }
-    }
-
-    /** Key of one prepared copy of the data. */
-    private record DataKey(DatasetId dataset, int trainSize, int testSize, Normalization normalization) {
-        static DataKey of(CellSpec c) {
-            return new DataKey(c.dataset(), c.training().trainSize(), c.training().testSize(),
-                    c.training().normalization());
         }
     }
 
@@ -86,10 +78,18 @@ public final class SuiteRunner {
                                 Function<DatasetId, LoadedDataset> datasets,
                                 RunStore store, Provenance provenance, Listener listener)
             throws InterruptedException {
-        Map<DataKey, PreparedData> data = new LinkedHashMap<>();
+        return run(suite, cells, indices, datasets, store, provenance, listener, c -> CellPhase.GRID);
+    }
+
+    /** @param phases what each cell is for (recorded with it) */
+    public List<CellRecord> run(String suite, List<CellSpec> cells, List<Integer> indices,
+                                Function<DatasetId, LoadedDataset> datasets,
+                                RunStore store, Provenance provenance, Listener listener,
+                                Function<CellSpec, CellPhase> phases)
+            throws InterruptedException {
+        Map<PreparedData.Key, PreparedData> data = new LinkedHashMap<>();
         for (CellSpec c : cells) {
-            data.computeIfAbsent(DataKey.of(c), k ->
-                    PreparedData.of(datasets.apply(k.dataset()), k.trainSize(), k.testSize(), k.normalization()));
+            data.computeIfAbsent(PreparedData.Key.of(c), k -> PreparedData.of(datasets.apply(k.dataset()), k));
         }
         List<CellRecord> records = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
@@ -109,14 +109,15 @@ public final class SuiteRunner {
                     Instant started = Instant.now();
                     CellTrainer.Outcome o;
                     try {
-                        o = trainer.run(cell, data.get(DataKey.of(cell)));
+                        o = trainer.run(cell, data.get(PreparedData.Key.of(cell)));
                     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                         // whatever escapes the trainer is that cell's failure, never the suite's
                         o = CellTrainer.error(e, System.nanoTime());
                     }
                     CellRecord record = new CellRecord(CellRecord.FORMAT_VERSION, cell.id(), index, suite,
                             provenance.runId(), cell, o.status(), o.reason(), o.error(), o.metrics(), o.curve(), o.diagnostics(),
-                            started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance);
+                            started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance,
+                            phases.apply(cell));
                     store.append(record);
                     records.add(record);
                     listener.cellFinished(record, done.incrementAndGet(), cells.size());

@@ -100,7 +100,8 @@ class BadInputTest {
         bad("-Drun is not a run directory", Map.of("command", "report", "run", torn.toString()), "no cells.jsonl");
         Path old = TestRuns.copyOfSmokeRun(tmp.resolve("old"));
         String lines = Files.readString(old.resolve(RunStore.CELLS));
-        Files.writeString(old.resolve(RunStore.CELLS), lines.replaceFirst("\"formatVersion\":2", "\"formatVersion\":0"));
+        Files.writeString(old.resolve(RunStore.CELLS), lines.replaceFirst("\"formatVersion\":" + io.initbench.harness.result.CellRecord.FORMAT_VERSION,
+                "\"formatVersion\":0"));
         bad("cells.jsonl from an unknown format version", Map.of("command", "report", "run", old.toString()),
                 "line 1 has record format version 0", "re-run the suite into a new -Dout");
         // version 1 (before diagnostics existed) is still read: its records come back with no diagnostics
@@ -132,10 +133,11 @@ class BadInputTest {
         var suite = (com.fasterxml.jackson.databind.node.ObjectNode) io.initbench.harness.result.ResultJson.mapper()
                 .readTree(otherLr.resolve(RunStore.SUITE).toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) suite.get("training")).put("learningRate", 0.05);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) suite.get("axes")).putArray("learningRate").add(0.05);
         Files.writeString(otherLr.resolve(RunStore.SUITE), suite.toPrettyString());
         bad("compare with a baseline of other settings", Map.of("command", "compare", "run", TestRuns.copyOfSmokeRun(
                 tmp.resolve("tonight")).toString(), "baseline", otherLr.toString()), "other settings",
-                "training.learningRate: 0.1 here vs 0.05 in the baseline", "-Dcompare.intersect=true");
+                "axes.learningRate: [0.1] here vs [0.05] in the baseline", "-Dcompare.intersect=true");
     }
 
     @AfterAll

@@ -177,7 +177,7 @@ class NightlyWorkflowTest {
         CellRecord v = records.get(victim);
         records.set(victim, new CellRecord(v.formatVersion(), v.cellId(), v.index(), v.suite(), v.runId(), v.cell(),
                 Status.DIVERGED, "planted", null, v.metrics(), v.curve(), v.diagnostics(), v.startedAt(),
-                v.finishedAt(), v.worker(), v.provenance()));
+                v.finishedAt(), v.worker(), v.provenance(), v.phase()));
         for (int seed = 1; seed <= 2; seed++) {
             int i = indexOf(records, "RELU", "TANH", seed);
             CellRecord r = records.get(i);
@@ -186,8 +186,9 @@ class NightlyWorkflowTest {
                     r.status(), r.reason(), r.error(), new Metrics(m.finalAccuracy() - 0.5, m.bestAccuracy(),
                     m.finalTrainLoss(), m.initialAccuracy(), m.iterationsToTarget(), m.samplesToTarget(),
                     m.secondsToTarget(), m.auc(), m.divergedAtIteration(), m.iterations(), m.samples(), m.trainSeconds(),
-                    m.evalSeconds(), m.wallSeconds(), m.samplesPerSecond(), m.parameterCount()), r.curve(),
-                    r.diagnostics(), r.startedAt(), r.finishedAt(), r.worker(), r.provenance()));
+                    m.evalSeconds(), m.wallSeconds(), m.samplesPerSecond(), m.parameterCount(),
+                    m.finalValidationAccuracy()), r.curve(),
+                    r.diagnostics(), r.startedAt(), r.finishedAt(), r.worker(), r.provenance(), r.phase()));
         }
         StringBuilder jsonl = new StringBuilder();
         for (CellRecord r : records) {
@@ -227,6 +228,7 @@ class NightlyWorkflowTest {
         var suite = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.mapper()
                 .readTree(decoy.resolve(RunStore.SUITE).toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) suite.get("training")).put("learningRate", 0.05);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) suite.get("axes")).putArray("learningRate").add(0.05);
         Files.writeString(decoy.resolve(RunStore.SUITE), suite.toPrettyString());
 
         assertEquals(Cli.EXIT_OK, cli(Map.of("command", "compare", "run", two.toString())).run(new String[0]));

@@ -43,7 +43,13 @@ class SmokeEndToEndTest {
             String init = r.cell().weightInit().label();
             switch (init) {
                 case "IDENTITY" -> assertEquals(Status.SKIPPED, r.status());
-                case "ZERO" -> assertEquals(0.1, r.metrics().finalAccuracy(), 1e-12, "symmetric net predicts one class");
+                case "ZERO" -> {
+                    // a symmetric net predicts one class: its accuracy is that class's share of the stratified
+                    // 500-image test subset, 44 to 57 images for MNIST's class frequencies (8.9 % to 11.4 %)
+                    double correct = r.metrics().finalAccuracy() * 500;
+                    assertEquals(Math.rint(correct), correct, 1e-9, "symmetric net predicts one class");
+                    assertTrue(correct >= 44 && correct <= 57, "symmetric net predicts one class: " + correct);
+                }
                 default -> assertTrue(r.metrics().finalAccuracy() > 0.6, r.cell().label() + " " + r.metrics());
             }
             assertEquals(4, r.provenance().datasets().size());
@@ -54,7 +60,8 @@ class SmokeEndToEndTest {
         assertEquals(9, csv.size(), "header + one row per cell");
         assertTrue(csv.get(0).startsWith("cell_id,index,suite,dataset,"), csv.get(0));
         String md = Files.readString(out.resolve("matrix.md"));
-        assertTrue(md.contains("| ZERO | 0.1000 | 0.1000 |"), md);
+        assertTrue(java.util.regex.Pattern.compile("\\| ZERO \\| 0\\.(08|09|10|11)\\d\\d \\| 0\\.(08|09|10|11)\\d\\d \\|")
+                .matcher(md).find(), md);
         assertTrue(md.contains("| IDENTITY | 0/1 OK, 1 SKIPPED | 0/1 OK, 1 SKIPPED |"), md);
         assertTrue(Files.exists(out.resolve("suite.json")) && Files.exists(out.resolve("metadata.json")));
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("# smoke — results matrix"));

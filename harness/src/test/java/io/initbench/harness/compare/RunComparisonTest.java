@@ -67,14 +67,19 @@ class RunComparisonTest {
 
     private static SuiteSpec suite(SuiteSpec s, String name, List<Long> seeds, TrainingSettings training,
                                    List<InitSpec> inits) {
-        Axes a = s.axes();
-        return new SuiteSpec(name, "other words", new Axes(a.dataset(), a.architecture(), a.depth(), a.width(), inits,
-                a.activation(), a.batchNorm(), a.biasInit(), seeds), training);
+        return suite(s, name, seeds, training, inits, s.axes().learningRate());
     }
 
-    private static TrainingSettings learningRate(TrainingSettings t, double lr) {
-        return new TrainingSettings(t.optimizer(), lr, t.batchSize(), t.epochs(), t.evalEvery(), t.targetAccuracy(),
-                t.trainSize(), t.testSize(), t.normalization(), t.maxCellSeconds());
+    private static SuiteSpec suite(SuiteSpec s, String name, List<Long> seeds, TrainingSettings training,
+                                   List<InitSpec> inits, List<Double> rates) {
+        Axes a = s.axes();
+        return new SuiteSpec(name, "other words", new Axes(a.dataset(), a.architecture(), a.depth(), a.width(), inits,
+                a.activation(), a.batchNorm(), a.biasInit(), rates, seeds), training, s.tuning());
+    }
+
+    /** The suite at another learning rate (the rate is an axis; the training settings follow its one value). */
+    private static SuiteSpec learningRate(SuiteSpec s, double lr) {
+        return suite(s, s.name(), s.axes().seed(), s.training().withLearningRate(lr), s.axes().weightInit(), List.of(lr));
     }
 
     @Test
@@ -85,9 +90,9 @@ class RunComparisonTest {
         assertEquals(List.of(), s.settingsDifferences(renamedReseeded));
         assertTrue(s.settingsFingerprint().matches("[0-9a-f]{16}"), s.settingsFingerprint());
 
-        SuiteSpec lr = suite(s, s.name(), s.axes().seed(), learningRate(s.training(), 0.2), s.axes().weightInit());
+        SuiteSpec lr = learningRate(s, 0.2);
         assertNotEquals(s.settingsFingerprint(), lr.settingsFingerprint());
-        assertEquals(List.of("training.learningRate: 0.1 vs 0.2"), s.settingsDifferences(lr));
+        assertEquals(List.of("axes.learningRate: [0.1] vs [0.2]"), s.settingsDifferences(lr));
         SuiteSpec fewer = suite(s, s.name(), s.axes().seed(), s.training(), s.axes().weightInit().subList(0, 2));
         assertNotEquals(s.settingsFingerprint(), fewer.settingsFingerprint());
         assertEquals(List.of("axes.weightInit: [ZERO,NORMAL(0,0.01),RELU,IDENTITY] vs [ZERO,NORMAL(0,0.01)]"),
@@ -97,9 +102,9 @@ class RunComparisonTest {
     @Test
     void otherSettingsAreRefusedNamingTheDifferenceUnlessTheIntersectionIsAskedFor() {
         SuiteSpec s = ReportGoldenTest.fixture().suite();
-        SuiteSpec lr = suite(s, s.name(), s.axes().seed(), learningRate(s.training(), 0.2), s.axes().weightInit());
+        SuiteSpec lr = learningRate(s, 0.2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ComparisonScope.of(lr, s, false));
-        assertTrue(e.getMessage().contains("training.learningRate: 0.2 here vs 0.1 in the baseline"), e.getMessage());
+        assertTrue(e.getMessage().contains("axes.learningRate: [0.2] here vs [0.1] in the baseline"), e.getMessage());
         assertTrue(e.getMessage().contains("-Dcompare.intersect=true"), e.getMessage());
         // a training setting changes every configuration: even the intersection is empty
         e = assertThrows(IllegalArgumentException.class, () -> ComparisonScope.of(lr, s, true));

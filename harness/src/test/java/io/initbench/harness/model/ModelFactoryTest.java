@@ -46,7 +46,7 @@ class ModelFactoryTest {
         Axes axes = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(3), List.of(16),
                 List.of(InitSpec.parse("XAVIER"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("RELU_UNIFORM")),
                 List.of(Activation.RELU, Activation.TANH, Activation.SIGMOID), List.of(false, true),
-                List.of(BiasSpec.parse("0"), BiasSpec.parse("0.01")),
+                List.of(BiasSpec.parse("0"), BiasSpec.parse("0.01")), List.of(0.1),
                 List.of(7L));
         List<CellSpec> cells = Grid.cells(new SuiteSpec("t", "", axes, TrainingSettings.DEFAULTS));
         assertEquals(36, cells.size());

@@ -14,6 +14,7 @@ import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.Axes;
 import io.initbench.harness.spec.BiasSpec;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.InitSpec;
@@ -42,12 +43,12 @@ public class ReportGoldenTest {
         Axes axes = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(4), List.of(256),
                 List.of(InitSpec.parse("ZERO"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("RELU"),
                         InitSpec.parse("IDENTITY")),
-                List.of(Activation.RELU, Activation.TANH), List.of(false, true), List.of(BiasSpec.parse("0")),
+                List.of(Activation.RELU, Activation.TANH), List.of(false, true), List.of(BiasSpec.parse("0")), List.of(0.1),
                 List.of(1L, 2L));
         TrainingSettings t = TrainingSettings.DEFAULTS;
         SuiteSpec suite = new SuiteSpec("golden", "Fixture for the report writers.", axes, new TrainingSettings(
                 t.optimizer(), t.learningRate(), t.batchSize(), 2, 100, 0.95, 0, 0,
-                t.normalization(), 0));
+                t.normalization(), 0, t.validationSize(), t.dataSeed(), t.testOnCurve()));
         Provenance p = new Provenance("golden", "20260101T000000Z-abcdef0", "abcdef0123456789", false, "0.1.0", "1.0.0-M2.1",
                 "CpuBackend", Map.of("blas.vendor", "OPENBLAS"), "Test CPU", 2, null, "OpenJDK 17", "Linux", "host", 2, 1,
                 List.of(new DatasetProvenance("mnist", "train-images-idx3-ubyte.gz",
@@ -69,18 +70,19 @@ public class ReportGoldenTest {
             Metrics m = switch (status) {
                 case SKIPPED -> Metrics.none(0.01);
                 case DIVERGED -> new Metrics(null, 0.42, null, 0.098, null, null, null, null, 37L, 37, 4736, 0.5, 0.1,
-                        0.7, 9472.0, 335114);
+                        0.7, 9472.0, 335114, null);
                 // out of time after 300 iterations: its accuracy is from 38,400 samples, not the budget
                 case TIMEOUT -> new Metrics(acc, acc, 0.4, 0.1, null, null, null, acc - 0.1, null, 300, 38400, 4.0,
-                        0.8, 5.0, 9600.0, 335114);
+                        0.8, 5.0, 9600.0, 335114, acc + 0.0005);
                 default -> new Metrics(acc, acc + 0.001, 0.25, 0.1, toTarget == null ? null : toTarget / 128,
                         toTarget, toTarget == null ? null : toTarget / 10000.0, acc - 0.05, null, 938, 120000, 12.5,
-                        2.5, 15.25, 9600.0, 335114);
+                        2.5, 15.25, 9600.0, 335114, acc + 0.0005);
             };
             List<CurvePoint> curve = status == Status.SKIPPED ? List.of()
-                    : status == Status.TIMEOUT ? List.of(new CurvePoint(0, 0, 0, null, 0.1),
-                            new CurvePoint(300, 38400, 4.0, 0.4, acc))
-                    : List.of(new CurvePoint(0, 0, 0, null, 0.1), new CurvePoint(938, 120000, 12.5, 0.25, acc));
+                    : status == Status.TIMEOUT ? List.of(new CurvePoint(0, 0, 0, null, null, 0.1),
+                            new CurvePoint(300, 38400, 4.0, 0.4, acc, acc + 0.0005))
+                    : List.of(new CurvePoint(0, 0, 0, null, null, 0.1),
+                            new CurvePoint(938, 120000, 12.5, 0.25, acc, acc + 0.0005));
             boolean zero = c.weightInit().label().equals("ZERO");
             Diagnostics d = status == Status.SKIPPED ? Diagnostics.none() : new Diagnostics(List.of(0, 1, 2, 3, 4),
                     List.of(new LayerSignal(0, 0.0, zero ? 0.0 : 1.0, 0.5, zero ? 0.0 : 0.6, 0.01, null,
@@ -94,7 +96,8 @@ public class ReportGoldenTest {
                     status == Status.OK ? null : status == Status.SKIPPED ? "DL4J cannot build this cell: not square"
                             : status == Status.TIMEOUT ? "wall-time budget of 5.0 s ran out after 300 of 938 iterations"
                             : "training loss became NaN at iteration 37 (epoch 1)",
-                    null, m, curve, d, "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", "worker-1", p));
+                    null, m, curve, d, "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", "worker-1", p,
+                    CellPhase.GRID));
         }
         return new RunResults(suite, p, records);
     }

@@ -3,6 +3,7 @@ package io.initbench.harness.stats;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Metrics;
 import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.SuiteLoader;
@@ -39,6 +40,8 @@ public final class Records {
         o.put("targetAccuracy", "0.95");
         o.put("train.size", "0");
         o.put("test.size", "0");
+        // the whole training split, so the budget is epochs × 60,000 images
+        o.put("validationSize", "0");
         o.put("maxCellSeconds", "0");
         for (CellSpec c : Grid.cells(new SuiteLoader().load("smoke", o))) {
             cells.put(c.weightInit().label() + "/" + c.seed(), c);
@@ -59,9 +62,10 @@ public final class Records {
         CellSpec c = cell(init, seed);
         Metrics m = new Metrics(status == Status.DIVERGED ? null : accuracy, accuracy, 0.3, 0.1,
                 toTarget == null ? null : toTarget / 128, toTarget, toTarget == null ? null : 1.0, 0.5,
-                status == Status.DIVERGED ? samples / 128 : null, samples / 128, samples, 10, 1, 11, 1000.0, 1000);
+                status == Status.DIVERGED ? samples / 128 : null, samples / 128, samples, 10, 1, 11, 1000.0, 1000,
+                status == Status.DIVERGED ? null : accuracy);
         return new CellRecord(CellRecord.FORMAT_VERSION, c.id(), index++, "test", "run", c, status,
                 status == Status.OK ? null : status.name().toLowerCase(), null, m, List.of(), null, null, null, null,
-                null);
+                null, CellPhase.GRID);
     }
 }

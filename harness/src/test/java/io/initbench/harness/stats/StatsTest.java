@@ -256,6 +256,14 @@ class StatsTest {
         assertEquals(0.1135, zero.accuracy().mean(), 1e-12);
         assertEquals(0, zero.convergence().reached());
         assertNull(zero.convergence().median());
+        // ZERO never reaches 0.95; its budget is epochs × the 60000 MNIST training images less the validation split
+        assertEquals((60000L - zero.config().training().validationSize()) * zero.config().training().epochs(),
+                zero.config().sampleBudget());
+
+        SeedGroup normalRelu = groups.stream().filter(g -> g.config().weightInit().label().startsWith("NORMAL")
+                && g.config().activation().name().equals("RELU") && !g.config().batchNorm()).findFirst().orElseThrow();
+        assertEquals(1, normalRelu.count(Status.DIVERGED));
+        assertEquals(1, normalRelu.accuracy().n());
 
         for (Ranking.Family f : Ranking.of(groups)) {
             List<Ranking.Entry> ranked = f.entries().stream().filter(e -> e.rank() != null).toList();

@@ -42,7 +42,7 @@ class CellTrainerTest {
         double firstLoss = curve.get(1).trainLoss();
         double lastLoss = curve.get(curve.size() - 1).trainLoss();
         assertTrue(lastLoss < firstLoss / 2, "loss " + firstLoss + " -> " + lastLoss);
-        assertTrue(curve.get(0).testAccuracy() < 0.3, "untrained is near chance");
+        assertTrue(curve.get(0).accuracy() < 0.3, "untrained is near chance");
         assertTrue(o.metrics().finalAccuracy() > 0.9, "learned: " + o.metrics().finalAccuracy());
         assertNotNull(o.metrics().iterationsToTarget());
         assertTrue(o.metrics().auc() > 0.5 && o.metrics().auc() < 1.0, "auc " + o.metrics().auc());
@@ -109,7 +109,7 @@ class CellTrainerTest {
     void timeBudgetEndsCellAsTimeout() {
         var t = TestData.training(Optimizer.SGD, 0.1, 1000);
         var budget = new io.initbench.harness.spec.TrainingSettings(t.optimizer(), t.learningRate(), t.batchSize(),
-                t.epochs(), t.evalEvery(), t.targetAccuracy(), 0, 0, t.normalization(), 0.5);
+                t.epochs(), t.evalEvery(), t.targetAccuracy(), 0, 0, t.normalization(), 0.5, 0, 1, false);
         CellTrainer.Outcome o = trainer.run(TestData.cell("XAVIER", Activation.RELU, false, 1, budget), data);
         assertEquals(Status.TIMEOUT, o.status());
         assertTrue(o.metrics().iterations() < 19 * 1000);

@@ -65,8 +65,8 @@ class SuiteRunnerTest {
             assertEquals(a.status(), b.status());
             assertEquals(a.metrics().finalAccuracy(), b.metrics().finalAccuracy(), a.cell().label());
             assertEquals(a.metrics().finalTrainLoss(), b.metrics().finalTrainLoss(), a.cell().label());
-            assertEquals(a.curve().stream().map(CurvePoint::testAccuracy).toList(),
-                    b.curve().stream().map(CurvePoint::testAccuracy).toList(), a.cell().label());
+            assertEquals(a.curve().stream().map(CurvePoint::accuracy).toList(),
+                    b.curve().stream().map(CurvePoint::accuracy).toList(), a.cell().label());
             assertEquals(a.curve().stream().map(CurvePoint::trainLoss).toList(),
                     b.curve().stream().map(CurvePoint::trainLoss).toList(), "bit-identical losses " + a.cell().label());
         }

@@ -1,0 +1,59 @@
+package io.initbench.harness.report;
+
+import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.spec.TuningSpec;
+import io.initbench.harness.train.Tuning;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The learning-rate tuning of a run in {@code matrix.md}: its budget, and the rate each configuration chose. */
+final class TuningReport {
+    private TuningReport() {
+    }
+
+    /** One line: what tuning cost, from the tuning cells' own records. */
+    static void budget(RunResults run, Appendable out) throws IOException {
+        TuningSpec t = run.suite().tuning();
+        if (t == null) {
+            return;
+        }
+        List<CellRecord> cells = run.tuning();
+        long samples = cells.stream().mapToLong(r -> r.metrics().samples()).sum();
+        double train = cells.stream().mapToDouble(r -> r.metrics().trainSeconds()).sum();
+        double wall = cells.stream().mapToDouble(r -> r.metrics().wallSeconds()).sum();
+        out.append("- tuning: rate chosen per configuration (cell less seed and rate) by mean ")
+                .append(t.metric().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" accuracy over tuning")
+                .append(" seeds ").append(t.seeds().toString()).append(" (disjoint from the reported seeds); budget ")
+                .append(Integer.toString(cells.size())).append(" tuning cells, ")
+                .append(MarkdownMatrixWriter.human(samples)).append(" training samples, ")
+                .append(String.format(Locale.ROOT, "%.0f s training, %.0f s wall", train, wall))
+                .append(" (cell-seconds, summed over workers)\n");
+    }
+
+    /** A table: per configuration, the metric at every rate tried and the rate chosen. */
+    static void choices(RunResults run, Appendable out) throws IOException {
+        TuningSpec t = run.suite().tuning();
+        if (t == null) {
+            return;
+        }
+        List<Tuning.Choice> choices = Tuning.choices(run.suite(), run.allCells());
+        out.append("\n## Learning-rate tuning\n\nMean ").append(t.metric().name().toLowerCase(Locale.ROOT)
+                .replace('_', ' ')).append(" accuracy of the tuning seeds at each rate; **bold** = chosen (the"
+                + " results above are the final seeds at that rate)\n\n| configuration | ")
+                .append(t.learningRates().stream().map(r -> "lr " + MarkdownMatrixWriter.rate(r))
+                        .collect(Collectors.joining(" | ")))
+                .append(" | chosen |\n|---|").append("---:|".repeat(t.learningRates().size())).append("---:|\n");
+        for (Tuning.Choice c : choices) {
+            out.append("| ").append(c.representative().configLabel()).append(" |");
+            for (double lr : t.learningRates()) {
+                String v = c.trials().stream().filter(x -> x.learningRate() == lr).findFirst()
+                        .map(x -> MarkdownMatrixWriter.fmt(x.meanMetric(), 4)).orElse("—");
+                out.append(' ').append(c.chosen() != null && c.chosen() == lr ? "**" + v + "**" : v).append(" |");
+            }
+            out.append(' ').append(c.chosen() == null ? "not yet" : MarkdownMatrixWriter.rate(c.chosen()))
+                    .append(" |\n");
+        }
+    }
+}
