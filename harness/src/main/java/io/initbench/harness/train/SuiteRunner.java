@@ -4,6 +4,9 @@ import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.datasets.Normalization;
 import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.Diagnostics;
+import io.initbench.harness.result.Metrics;
+import io.initbench.harness.result.Status;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.spec.CellSpec;
@@ -57,6 +60,12 @@ public final class SuiteRunner {
         CellTrainer.Outcome run(CellSpec cell, PreparedData data);
     }
 
+    /**
+     * A cell the process died in this often (journal lines without a record) is recorded ERROR instead
+     * of trained again: one retry covers a kill that had nothing to do with the cell.
+     */
+    static final int MAX_STARTS = 2;
+
     private final int workers;
     private final Trainer trainer;
 
@@ -77,6 +86,16 @@ public final class SuiteRunner {
         this.workers = workers;
     }
 
+    /** The record of a cell whose every start killed the process. */
+    static CellTrainer.Outcome died(int times) {
+        return new CellTrainer.Outcome(Status.ERROR, "the process died during this cell " + times + " times (killed,"
+                + " or out of memory: the kernel's OOM killer ends the JVM without a Java error), so it was not"
+                + " started again; raise the memory it may use (the machine's or container's memory, -Xmx,"
+                + " -Dorg.bytedeco.javacpp.maxbytes), run fewer -Dworkers, or remove the cell from the suite; to"
+                + " retry it, delete its record and its 'started' lines in " + RunStore.JOURNAL, null,
+                Metrics.none(0), List.of(), Diagnostics.none());
+    }
+
     /**
      * @param cells    the grid, in grid order; {@code indices} gives each cell's position in the full grid
      * @param datasets loads a dataset (once per run: the caller's loader caches)
@@ -91,6 +110,14 @@ public final class SuiteRunner {
             data.computeIfAbsent(DataKey.of(c), k ->
                     PreparedData.of(datasets.apply(k.dataset()), k.trainSize(), k.testSize(), k.normalization()));
         }
+        Map<String, Integer> starts;
+        try {
+            starts = RunStore.starts(store.dir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + store.dir().resolve(RunStore.JOURNAL) + ": "
+                    + e.getMessage(), e);
+        }
+        MemoryBudget budget = MemoryBudget.ofThisJvm(workers);
         List<CellRecord> records = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         AtomicInteger workerIds = new AtomicInteger();
@@ -108,11 +135,21 @@ public final class SuiteRunner {
                     listener.cellStarted(cell, index);
                     Instant started = Instant.now();
                     CellTrainer.Outcome o;
-                    try {
-                        o = trainer.run(cell, data.get(DataKey.of(cell)));
-                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                        // whatever escapes the trainer is that cell's failure, never the suite's
-                        o = CellTrainer.error(e, System.nanoTime());
+                    int diedIn = starts.getOrDefault(cell.id(), 0);
+                    String tooBig = diedIn >= MAX_STARTS ? null : budget.check(cell);
+                    if (diedIn >= MAX_STARTS) {
+                        o = died(diedIn);
+                    } else if (tooBig != null) {
+                        o = new CellTrainer.Outcome(Status.ERROR, tooBig, null, Metrics.none(0), List.of(),
+                                Diagnostics.none());
+                    } else {
+                        store.markStarted(cell.id());
+                        try {
+                            o = trainer.run(cell, data.get(DataKey.of(cell)));
+                        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                            // whatever escapes the trainer is that cell's failure, never the suite's
+                            o = CellTrainer.error(e, System.nanoTime());
+                        }
                     }
                     CellRecord record = new CellRecord(CellRecord.FORMAT_VERSION, cell.id(), index, suite,
                             provenance.runId(), cell, o.status(), o.reason(), o.error(), o.metrics(), o.curve(), o.diagnostics(),
