@@ -153,7 +153,8 @@ public final class SuiteRunner {
                     }
                     CellRecord record = new CellRecord(CellRecord.FORMAT_VERSION, cell.id(), index, suite,
                             provenance.runId(), cell, o.status(), o.reason(), o.error(), o.metrics(), o.curve(), o.diagnostics(),
-                            started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance);
+                            started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance,
+                            LossBound.RULE);
                     store.append(record);
                     records.add(record);
                     listener.cellFinished(record, done.incrementAndGet(), cells.size());

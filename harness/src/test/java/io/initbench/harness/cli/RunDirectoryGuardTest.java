@@ -126,6 +126,23 @@ class RunDirectoryGuardTest {
         assertEquals(8, RunStore.readCells(dir).size());
     }
 
+    /** The 17 GB cell under -Xmx1g used to grow the process until the kernel killed it, recording nothing. */
+    @Test
+    void aCellBeyondTheMemoryLimitIsRecordedErrorAndTheOtherCellsRun() throws Exception {
+        Path dir = tmp.resolve("wide");
+        Process p = smokeProcess(dir, "wide.log", "-Dwidth=65536,64", "-DweightInit=XAVIER", "-Dactivation=RELU",
+                "-Dtrain.size=500", "-Dtest.size=200", "-Depochs=1");
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("wide.log")));
+        List<CellRecord> records = RunStore.readCells(dir);
+        assertEquals(2, records.size());
+        CellRecord wide = records.stream().filter(r -> r.cell().width() == 65536).findFirst().orElseThrow();
+        assertEquals(Status.ERROR, wide.status());
+        assertTrue(wide.reason().startsWith("not enough memory for this cell: it needs about "), wide.reason());
+        assertTrue(wide.reason().contains("off-heap limit 1024 MiB"), wide.reason());
+        assertEquals(Status.OK, records.stream().filter(r -> r.cell().width() == 64).findFirst().orElseThrow().status());
+    }
+
     @Test
     void aCellTheProcessDiedInTwiceIsRecordedErrorAndOnceIsRetried() throws Exception {
         Path dir = TestRuns.copyOfSmokeRun(tmp.resolve("poison"));
