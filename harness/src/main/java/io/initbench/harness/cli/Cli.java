@@ -140,6 +140,7 @@ public final class Cli {
         }
         List<CellRecord> records;
         Map<String, String> reports;
+        List<Path> created = missingDirs(dir);
         try (RunLock lock = RunLock.acquire(dir, "run into")) {
             if (!lock.previousHolder().isEmpty()) {
                 log.warn("{} was left locked by a process that died ({}); taking it over",
@@ -179,6 +180,9 @@ public final class Cli {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
             }
+        } catch (RuntimeException e) {
+            removeIfUnused(created);
+            throw e;
         }
         History.update(dir, suite.name());
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
@@ -186,6 +190,36 @@ public final class Cli {
         out.println(reports.get("matrix.md"));
         log.info("done: {} in {}  ({})", counts, dir, String.join(", ", reports.keySet()));
         return new RunOutcome(dir, records);
+    }
+
+    /** {@code dir} and its ancestors that do not exist yet, deepest first. */
+    private static List<Path> missingDirs(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Path d = dir.toAbsolutePath().normalize(); d != null && !Files.exists(d); d = d.getParent()) {
+            out.add(d);
+        }
+        return out;
+    }
+
+    /**
+     * Removes the directories a run created when it stopped before writing anything but its lock (bad
+     * input found after the lock was taken): rejected input leaves nothing behind.
+     */
+    private static void removeIfUnused(List<Path> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        try (var entries = Files.list(created.get(0))) {
+            if (entries.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
+                return;
+            }
+            Files.deleteIfExists(created.get(0).resolve(RunLock.FILE));
+            for (Path d : created) {
+                Files.deleteIfExists(d);
+            }
+        } catch (IOException e) {
+            log.debug("left {} in place: {}", created.get(0), e.toString());
+        }
     }
 
     /** What an existing run directory already holds (nothing for a new directory). */

@@ -66,8 +66,8 @@ public final class RunLock implements AutoCloseable {
             return new RunLock(ch, lock, holder);
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new UncheckedIOException("cannot lock " + file.toAbsolutePath() + " (" + e.getMessage()
-                    + "); pass -Dout=<writable directory on a local file system>", e);
+            throw new UncheckedIOException("cannot write results to " + dir.toAbsolutePath() + " (cannot create or lock "
+                    + FILE + ": " + e.getMessage() + "); pass -Dout=<writable directory on a local file system>", e);
         }
     }
 

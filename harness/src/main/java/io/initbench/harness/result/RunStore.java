@@ -90,6 +90,9 @@ public final class RunStore implements AutoCloseable {
         try {
             byte[] line = (json.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buf = ByteBuffer.wrap(line);
+            if (APPEND_PAUSE_MS > 0) {
+                writeTornHalf(buf);
+            }
             while (buf.hasRemaining()) {
                 cells.write(buf);
             }
@@ -156,6 +159,28 @@ public final class RunStore implements AutoCloseable {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         int end = text.lastIndexOf('\n'); // a line cut off by a kill is not a start
         return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
+    }
+
+    /**
+     * Fault injection for {@code .ci/kill-resume.sh}: with {@code -Dinitbench.faults.appendPauseMs=N} each
+     * record is written in two halves N ms apart, the first forced to disk, so that a kill can land
+     * mid-record as reliably as a real crash during a slow write would.
+     */
+    private static final long APPEND_PAUSE_MS = Long.getLong("initbench.faults.appendPauseMs", 0);
+
+    private void writeTornHalf(ByteBuffer buf) throws IOException {
+        ByteBuffer half = buf.duplicate();
+        half.limit(buf.limit() / 2);
+        while (half.hasRemaining()) {
+            cells.write(half);
+        }
+        cells.force(false);
+        buf.position(half.position());
+        try {
+            Thread.sleep(APPEND_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes a file atomically (temp + rename) so a reader never sees half of it. */
