@@ -353,6 +353,7 @@ public final class Cli {
         }
         Path dir = workDir.resolve(props.get("out"));
         boolean partial = Boolean.parseBoolean(props.getOrDefault("merge.partial", "false"));
+        List<Path> created = missingDirs(dir);
         try (RunLock lock = RunLock.acquire(dir, "merge into")) {
             if (Files.exists(dir.resolve(RunStore.CELLS))) {
                 throw new IllegalArgumentException("merge target " + dir + " already holds results; pass a new -Dout=");
@@ -421,7 +422,11 @@ public final class Cli {
             log.info("merged {} record(s) from {} input(s) into {}", records.size(), inputs.split(",").length, dir);
             return new RunOutcome(dir, records);
         } catch (IOException e) {
+            removeIfUnused(created);
             throw new UncheckedIOException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            removeIfUnused(created);
+            throw e;
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Locale;
  * loss of an evaluation interval exceeds {@value #ANY_TIME}·ln C at any time, or {@value #AFTER_FIRST_EPOCH}·ln C
  * after the first epoch (when every cell that learns at all is below ln C). Chosen against the reference
  * suites: their worst first-epoch interval is 3.7·ln C (glorot-2010, tanh, one epoch of batch-32 steps),
- * their worst later one 1.006·ln C (symmetry, sigmoid at chance); a learning rate of 1e6 gives 6–9·ln C.
+ * their worst later one 1.006·ln C (symmetry, sigmoid at chance); a learning rate of 1e6 on smoke gives
+ * 7.5–8.2·ln C, CONSTANT(1e30) weights under tanh 2.9·ln C after the first epoch.
  */
 public final class LossBound {
     public static final double ANY_TIME = 5;
