@@ -141,7 +141,8 @@ public final class Cli {
         List<CellRecord> records;
         Map<String, String> reports;
         List<Path> created = missingDirs(dir);
-        try (RunLock lock = RunLock.acquire(dir, "run into")) {
+        RunLock lock = RunLock.acquire(dir, "run into"); // refused: nothing of ours to clean up
+        try (lock) {
             if (!lock.previousHolder().isEmpty()) {
                 log.warn("{} was left locked by a process that died ({}); taking it over",
                         dir, lock.previousHolder().replace('\n', ' '));
@@ -175,13 +176,14 @@ public final class Cli {
             try (RunStore store = RunStore.create(dir, suite, provenance, opts.shard());
                  Progress progress = new Progress(suite.name(), cells.size(), System.console() != null)) {
                 records.addAll(new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null)
+                        .maxStarts(Options.intProp(props, "resume.maxStarts", SuiteRunner.MAX_STARTS))
                         .run(suite.name(), cells, todo, loader::load, store, provenance, progress));
                 reports = Reports.writeAll(new RunResults(suite, RunStore.readProvenance(dir), records), store);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
             }
         } catch (RuntimeException e) {
-            removeIfUnused(created);
+            removeIfUnused(created); // the lock file is unlocked by now; only an empty new directory is removed
             throw e;
         }
         History.update(dir, suite.name());
@@ -354,7 +356,8 @@ public final class Cli {
         Path dir = workDir.resolve(props.get("out"));
         boolean partial = Boolean.parseBoolean(props.getOrDefault("merge.partial", "false"));
         List<Path> created = missingDirs(dir);
-        try (RunLock lock = RunLock.acquire(dir, "merge into")) {
+        RunLock lock = RunLock.acquire(dir, "merge into"); // refused: nothing of ours to clean up
+        try (lock) {
             if (Files.exists(dir.resolve(RunStore.CELLS))) {
                 throw new IllegalArgumentException("merge target " + dir + " already holds results; pass a new -Dout=");
             }

@@ -61,13 +61,16 @@ public final class SuiteRunner {
     }
 
     /**
-     * A cell the process died in this often (journal lines without a record) is recorded ERROR instead
-     * of trained again: one retry covers a kill that had nothing to do with the cell.
+     * By default a cell the process died in this often (journal lines without a record) is recorded ERROR
+     * instead of trained again: one retry covers a kill that had nothing to do with the cell. The journal
+     * cannot tell an outside kill from one the cell caused, so a job that is killed again and again (a
+     * preemptible queue, the kill/resume check) raises it with {@code -Dresume.maxStarts}.
      */
-    static final int MAX_STARTS = 2;
+    public static final int MAX_STARTS = 2;
 
     private final int workers;
     private final Trainer trainer;
+    private int maxStarts = MAX_STARTS;
 
     public SuiteRunner(int workers) {
         this(workers, (Path) null);
@@ -86,13 +89,23 @@ public final class SuiteRunner {
         this.workers = workers;
     }
 
+    /** How many starts without a record make a cell ERROR instead of starting it again (at least 1). */
+    public SuiteRunner maxStarts(int starts) {
+        if (starts < 1) {
+            throw new IllegalArgumentException("-Dresume.maxStarts=" + starts + " is not valid; use 1 or more");
+        }
+        this.maxStarts = starts;
+        return this;
+    }
+
     /** The record of a cell whose every start killed the process. */
     static CellTrainer.Outcome died(int times) {
         return new CellTrainer.Outcome(Status.ERROR, "the process died during this cell " + times + " times (killed,"
                 + " or out of memory: the kernel's OOM killer ends the JVM without a Java error), so it was not"
                 + " started again; raise the memory it may use (the machine's or container's memory, -Xmx,"
                 + " -Dorg.bytedeco.javacpp.maxbytes), run fewer -Dworkers, or remove the cell from the suite; to"
-                + " retry it, delete its record and its 'started' lines in " + RunStore.JOURNAL, null,
+                + " retry it, delete its record and its 'started' lines in " + RunStore.JOURNAL + " (a job that is"
+                + " killed from outside again and again: raise -Dresume.maxStarts)", null,
                 Metrics.none(0), List.of(), Diagnostics.none());
     }
 
@@ -136,8 +149,8 @@ public final class SuiteRunner {
                     Instant started = Instant.now();
                     CellTrainer.Outcome o;
                     int diedIn = starts.getOrDefault(cell.id(), 0);
-                    String tooBig = diedIn >= MAX_STARTS ? null : budget.check(cell);
-                    if (diedIn >= MAX_STARTS) {
+                    String tooBig = diedIn >= maxStarts ? null : budget.check(cell);
+                    if (diedIn >= maxStarts) {
                         o = died(diedIn);
                     } else if (tooBig != null) {
                         o = new CellTrainer.Outcome(Status.ERROR, tooBig, null, Metrics.none(0), List.of(),
