@@ -77,11 +77,17 @@ public final class DatasetLoader {
         IdxArray trainY = readIdx(reader, files.get(1));
         IdxArray testX = readIdx(reader, files.get(2));
         IdxArray testY = readIdx(reader, files.get(3));
-        return new Splits(mnistImages(trainX, trainY, files.get(0).name()), mnistImages(testX, testY, files.get(2).name()));
+        return new Splits(mnistImages(trainX, trainY, files.get(0).name(), files.get(1).name()),
+                mnistImages(testX, testY, files.get(2).name(), files.get(3).name()));
     }
 
     /** Pairs an IDX image array {@code [n, rows, cols]} with an IDX label array {@code [n]}. */
     public static ImageSet mnistImages(IdxArray images, IdxArray labels, String source) {
+        return mnistImages(images, labels, source, "its label file");
+    }
+
+    /** The same, naming the label file {@code labelSource} when the two do not belong together. */
+    public static ImageSet mnistImages(IdxArray images, IdxArray labels, String source, String labelSource) {
         if (images.dims().length != 3) {
             throw new DatasetException(source + ": image file has dimensions " + Arrays.toString(images.dims())
                     + ", expected [count, rows, cols]");
@@ -91,7 +97,10 @@ public final class DatasetLoader {
                     + ", expected [count]");
         }
         if (images.count() != labels.count()) {
-            throw new DatasetException(source + ": " + images.count() + " images but " + labels.count() + " labels");
+            throw new DatasetException(source + " holds " + images.count() + " images but " + labelSource + " holds "
+                    + labels.count() + " labels: " + labelSource + " is not the label file of these images (train-images"
+                    + " pair with train-labels, t10k-images with t10k-labels); put the right " + labelSource
+                    + " into the mirror, and delete the cached copy (under -Ddatasets.dir) to fetch it again");
         }
         for (int i = 0; i < labels.count(); i++) {
             if (Byte.toUnsignedInt(labels.data()[i]) > 9) {

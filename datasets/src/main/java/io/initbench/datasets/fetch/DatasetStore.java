@@ -53,6 +53,12 @@ public final class DatasetStore {
                     + "); point -Ddatasets.dir= at a writable directory");
         }
         Path target = dir.resolve(file.name());
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // not the mirror's fault, and no download can replace it
+            throw new DatasetException("the dataset cache holds a " + (Files.isDirectory(target) ? "directory" : "non-file")
+                    + " where the file " + file.name() + " belongs: " + target + "; delete it, or point -Ddatasets.dir="
+                    + " at another cache directory");
+        }
         if (Files.isRegularFile(target)) {
             try {
                 if (file.checksum().matches(target)) {
@@ -69,7 +75,7 @@ public final class DatasetStore {
             Path tmp = null;
             try {
                 tmp = TempFiles.create(dir, file.name() + ".", ".part");
-                downloader.download(source, tmp, file.name());
+                downloader.download(source, tmp, file.name(), file.maxBytes());
                 String actual;
                 try {
                     actual = file.checksum().compute(tmp);

@@ -42,6 +42,18 @@ public final class Downloader {
 
     /** Returns the number of bytes written to {@code target}. */
     public long download(URI source, Path target, String label) throws IOException {
+        return download(source, target, label, Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, stopping with an IOException once the source yields more than {@code maxBytes}: a file the
+     * size of the disk is no copy of a dataset file.
+     */
+    public long download(URI source, Path target, String label, long maxBytes) throws IOException {
+        if ("file".equals(source.getScheme()) && Files.exists(Path.of(source)) && !Files.isRegularFile(Path.of(source))) {
+            throw new IOException(source + " is not a regular file (a directory, a device such as /dev/zero, or a link"
+                    + " to one); put the real " + label + " there");
+        }
         URLConnection conn = source.toURL().openConnection();
         conn.setConnectTimeout((int) timeout.toMillis());
         conn.setReadTimeout((int) timeout.toMillis());
@@ -59,10 +71,27 @@ public final class Downloader {
         try (InputStream raw = conn.getInputStream();
              InputStream in = interactive ? wrap(raw, label, expected) : raw;
              OutputStream out = Files.newOutputStream(target)) {
-            written = in.transferTo(out);
+            written = copy(in, out, maxBytes);
+        }
+        if (written > maxBytes) {
+            throw new IOException(source + " yields more than " + maxBytes + " bytes, more than any copy of " + label
+                    + " can have; it is not that file: replace it with the real one");
         }
         if (expected >= 0 && written != expected) {
             throw new IOException("incomplete download of " + source + ": got " + written + " of " + expected + " bytes");
+        }
+        return written;
+    }
+
+    /** Copies up to {@code max + 1} bytes: one byte past the limit is enough to know the source is too long. */
+    private static long copy(InputStream in, OutputStream out, long max) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long written = 0;
+        int n;
+        while (written <= max && (n = in.read(buf, 0, max - written >= buf.length ? buf.length
+                : (int) (max - written) + 1)) > 0) {
+            out.write(buf, 0, n);
+            written += n;
         }
         return written;
     }

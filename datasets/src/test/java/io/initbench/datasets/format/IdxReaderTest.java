@@ -84,6 +84,6 @@ class IdxReaderTest {
     void imageAndLabelCountsMustAgree() {
         DatasetException e = assertThrows(DatasetException.class, () -> DatasetLoader.mnistImages(
                 read(TestFiles.idxImages(4, 2, 2)), read(TestFiles.idxLabels(5)), "x"));
-        assertTrue(e.getMessage().contains("4 images but 5 labels"), e.getMessage());
+        assertTrue(e.getMessage().contains("4 images but its label file holds 5 labels"), e.getMessage());
     }
 }

@@ -20,11 +20,13 @@ import io.initbench.harness.report.RunResults;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.ProvenanceCollector;
+import io.initbench.harness.result.RunLock;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
+import io.initbench.harness.spec.Shard;
 import io.initbench.harness.spec.InitSpec;
 import io.initbench.harness.spec.SuiteException;
 import io.initbench.harness.spec.SuiteLoader;
@@ -136,61 +138,76 @@ public final class Cli {
         String runId = runId(started) + (opts.shard().isAll() ? "" : "-shard" + opts.shard().index() + "of"
                 + opts.shard().count());
         Path dir = outputDir(opts, suite.name(), runId);
-        Resume resume = Resume.of(dir, grid);
-        // with tuning a shard holds whole configurations: their tuning cells decide their final cells
-        java.util.function.Predicate<CellSpec> mine = suite.tuning() == null ? opts.shard()::contains
-                : c -> opts.shard().contains(c.tuningId());
-        // first the grid, or with tuning the tuning cells; the final cells follow once their rate is chosen
-        List<Integer> todo = new ArrayList<>();
-        for (int i = 0; i < grid.size(); i++) {
-            CellSpec c = grid.get(i);
-            if (mine.test(c) && !resume.done().contains(c.id()) && suite.phaseOf(c) != CellPhase.TUNED) {
-                todo.add(i);
-            }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("-Dout=" + dir + " is a file, not a directory; pass -Dout=<directory>"
+                    + " (a new one, or a run directory to resume)");
         }
-        List<CellSpec> cells = todo.stream().map(grid::get).toList();
-        DatasetLoader loader = DatasetLoader.create(DatasetSettings.from(props, env));
-        Set<DatasetId> ids = new LinkedHashSet<>();
-        grid.stream().filter(mine).forEach(c -> ids.add(c.dataset()));
-        List<LoadedDataset> datasets = new ArrayList<>();
-        for (DatasetId id : ids) {
-            datasets.add(loader.load(id));
-        }
-        Provenance provenance = ProvenanceCollector.collect(suite.name(), resume.runId() != null ? resume.runId()
-                : runId, workDir, datasets, opts.workers(), opts.threads(), started);
-        if (!resume.records().isEmpty() || resume.tornBytes() > 0) {
-            log.info("resuming run {} in {}: {} cell(s) recorded, {} to go{}", resume.runId(), dir,
-                    resume.records().size(), cells.size(), resume.tornBytes() > 0 ? " (dropped a record torn by a crash,"
-                            + " " + resume.tornBytes() + " bytes; that cell runs again)" : "");
-        }
-        log.info("suite {}: {} cells{} on {} worker(s) × {} native thread(s) → {}", suite.name(), cells.size(),
-                opts.shard().isAll() ? "" : " (shard " + opts.shard() + " of " + grid.size() + ")", opts.workers(),
-                opts.threads(), dir);
-        List<CellRecord> records = new ArrayList<>(resume.records());
+        List<CellRecord> records;
         Map<String, String> reports;
-        int finalsToGo = 0;
-        if (suite.tuning() != null) {
-            long configs = grid.stream().filter(mine).map(CellSpec::tuningId).distinct().count();
-            long finalsDone = resume.records().stream().filter(r -> r.phase() == CellPhase.TUNED).count();
-            finalsToGo = (int) (configs * suite.axes().seed().size() - finalsDone);
-        }
-        try (RunStore store = RunStore.create(dir, suite, provenance);
-             Progress progress = new Progress(suite.name(), cells.size() + finalsToGo, System.console() != null)) {
-            SuiteRunner runner = new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null);
-            records.addAll(runner.run(suite.name(), cells, todo, loader::load, store, provenance, progress,
-                    suite::phaseOf));
-            if (suite.tuning() != null) {
-                Set<String> done = new java.util.HashSet<>();
-                records.forEach(r -> done.add(r.cellId()));
-                List<Integer> finals = Tuning.decided(suite, records).stream()
-                        .filter(i -> mine.test(grid.get(i)) && !done.contains(grid.get(i).id())).toList();
-                log.info("tuning done: {} final cell(s) at the chosen rates", finals.size());
-                records.addAll(runner.run(suite.name(), finals.stream().map(grid::get).toList(), finals,
-                        loader::load, store, provenance, progress, suite::phaseOf));
+        List<Path> created = missingDirs(dir);
+        RunLock lock = RunLock.acquire(dir, "run into"); // refused: nothing of ours to clean up
+        try (lock) {
+            if (!lock.previousHolder().isEmpty()) {
+                log.warn("{} was left locked by a process that died ({}); taking it over",
+                        dir, lock.previousHolder().replace('\n', ' '));
             }
-            reports = Reports.writeAll(new RunResults(suite, RunStore.readProvenance(dir), records), store);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
+            Resume resume = Resume.of(dir, grid, suite, opts.shard());
+            java.util.function.Predicate<CellSpec> mine = c -> opts.shard().contains(suite.shardKey(c));
+            // first the grid, or with tuning the tuning cells; the final cells follow once their rate is chosen
+            List<Integer> todo = new ArrayList<>();
+            for (int i = 0; i < grid.size(); i++) {
+                CellSpec c = grid.get(i);
+                if (mine.test(c) && !resume.done().contains(c.id()) && suite.phaseOf(c) != CellPhase.TUNED) {
+                    todo.add(i);
+                }
+            }
+            List<CellSpec> cells = todo.stream().map(grid::get).toList();
+            DatasetLoader loader = DatasetLoader.create(DatasetSettings.from(props, env));
+            Set<DatasetId> ids = new LinkedHashSet<>();
+            grid.stream().filter(mine).forEach(c -> ids.add(c.dataset()));
+            List<LoadedDataset> datasets = new ArrayList<>();
+            for (DatasetId id : ids) {
+                datasets.add(loader.load(id));
+            }
+            Provenance provenance = ProvenanceCollector.collect(suite.name(), resume.runId() != null ? resume.runId()
+                    : runId, workDir, datasets, opts.workers(), opts.threads(), started);
+            if (!resume.records().isEmpty() || resume.tornBytes() > 0) {
+                log.info("resuming run {} in {}: {} cell(s) recorded, {} to go{}", resume.runId(), dir,
+                        resume.records().size(), cells.size(), resume.tornBytes() > 0 ? " (dropped a record torn by a"
+                                + " crash, " + resume.tornBytes() + " bytes; that cell runs again)" : "");
+            }
+            log.info("suite {}: {} cells{} on {} worker(s) × {} native thread(s) → {}", suite.name(), cells.size(),
+                    opts.shard().isAll() ? "" : " (shard " + opts.shard() + " of " + grid.size() + ")", opts.workers(),
+                    opts.threads(), dir);
+            records = new ArrayList<>(resume.records());
+            int finalsToGo = 0;
+            if (suite.tuning() != null) {
+                long configs = grid.stream().filter(mine).map(CellSpec::tuningId).distinct().count();
+                long finalsDone = resume.records().stream().filter(r -> r.phase() == CellPhase.TUNED).count();
+                finalsToGo = (int) (configs * suite.axes().seed().size() - finalsDone);
+            }
+            try (RunStore store = RunStore.create(dir, suite, provenance, opts.shard());
+                 Progress progress = new Progress(suite.name(), cells.size() + finalsToGo, System.console() != null)) {
+                SuiteRunner runner = new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null)
+                        .maxStarts(Options.intProp(props, "resume.maxStarts", SuiteRunner.MAX_STARTS));
+                records.addAll(runner.run(suite.name(), cells, todo, loader::load, store, provenance, progress,
+                        suite::phaseOf));
+                if (suite.tuning() != null) {
+                    Set<String> done = new java.util.HashSet<>();
+                    records.forEach(r -> done.add(r.cellId()));
+                    List<Integer> finals = Tuning.decided(suite, records).stream()
+                            .filter(i -> mine.test(grid.get(i)) && !done.contains(grid.get(i).id())).toList();
+                    log.info("tuning done: {} final cell(s) at the chosen rates", finals.size());
+                    records.addAll(runner.run(suite.name(), finals.stream().map(grid::get).toList(), finals,
+                            loader::load, store, provenance, progress, suite::phaseOf));
+                }
+                reports = Reports.writeAll(new RunResults(suite, RunStore.readProvenance(dir), records), store);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
+            }
+        } catch (RuntimeException e) {
+            removeIfUnused(created); // the lock file is unlocked by now; only an empty new directory is removed
+            throw e;
         }
         History.update(dir, suite.name());
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
@@ -200,12 +217,54 @@ public final class Cli {
         return new RunOutcome(dir, records);
     }
 
+    /** {@code dir} and its ancestors that do not exist yet, deepest first. */
+    private static List<Path> missingDirs(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Path d = dir.toAbsolutePath().normalize(); d != null && !Files.exists(d); d = d.getParent()) {
+            out.add(d);
+        }
+        return out;
+    }
+
+    /**
+     * Removes the directories a run created when it stopped before writing anything but its lock (bad
+     * input found after the lock was taken): rejected input leaves nothing behind.
+     */
+    private static void removeIfUnused(List<Path> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        try (var entries = Files.list(created.get(0))) {
+            if (entries.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
+                return;
+            }
+            Files.deleteIfExists(created.get(0).resolve(RunLock.FILE));
+            for (Path d : created) {
+                Files.deleteIfExists(d);
+            }
+        } catch (IOException e) {
+            log.debug("left {} in place: {}", created.get(0), e.toString());
+        }
+    }
+
     /** What an existing run directory already holds (nothing for a new directory). */
     private record Resume(String runId, List<CellRecord> records, Set<String> done, long tornBytes) {
-        static Resume of(Path dir, List<CellSpec> grid) {
+        static Resume of(Path dir, List<CellSpec> grid, SuiteSpec suite, Shard shard) {
             try {
                 RunStore.Contents c = RunStore.read(dir);
                 boolean started = Files.exists(dir.resolve(RunStore.METADATA));
+                if (started && Files.exists(dir.resolve(RunStore.SUITE)) && !RunStore.readSuite(dir).equals(suite)) {
+                    // more seeds or values would pass the cell check below and silently widen the run
+                    throw new IllegalArgumentException("run directory " + dir + " was started with other suite settings"
+                            + " (its suite.json differs from this suite after overrides: axes, seeds or training);"
+                            + " resume only with the same suite and overrides, or pass a new -Dout=");
+                }
+                Shard before = RunStore.readShard(dir);
+                if (before != null && !before.equals(shard)) {
+                    throw new IllegalArgumentException("run directory " + dir + " holds shard " + before + " of its suite,"
+                            + " not " + (shard.isAll() ? "the whole suite" : "shard " + shard) + "; resume it with -Dshard="
+                            + before + ", or pass a new -Dout=");
+                }
                 if (c.records().isEmpty() && c.tornBytes() == 0) {
                     // started before (killed before its first cell finished) or new
                     return new Resume(started ? RunStore.readProvenance(dir).runId() : null, List.of(), Set.of(), 0);
@@ -243,7 +302,8 @@ public final class Cli {
             }
             RunResults run = full ? new RunResults(RunStore.readSuite(dir), RunStore.readProvenance(dir), cells)
                     : RunResults.fromCells(cells);
-            try (RunStore store = RunStore.reopen(dir)) {
+            try (RunLock lock = RunLock.acquire(dir, "rewrite the reports of");
+                 RunStore store = RunStore.reopen(dir)) {
                 Map<String, String> reports = Reports.writeAll(run, store);
                 log.info("rewrote {} in {} from {} record(s)", String.join(", ", reports.keySet()), dir,
                         run.cells().size());
@@ -298,7 +358,10 @@ public final class Cli {
             throw new IllegalArgumentException("merge needs -Dinputs=<run dir>,<run dir>,... and -Dout=<new run dir>");
         }
         Path dir = workDir.resolve(props.get("out"));
-        try {
+        boolean partial = Boolean.parseBoolean(props.getOrDefault("merge.partial", "false"));
+        List<Path> created = missingDirs(dir);
+        RunLock lock = RunLock.acquire(dir, "merge into"); // refused: nothing of ours to clean up
+        try (lock) {
             if (Files.exists(dir.resolve(RunStore.CELLS))) {
                 throw new IllegalArgumentException("merge target " + dir + " already holds results; pass a new -Dout=");
             }
@@ -316,7 +379,32 @@ public final class Cli {
                     throw new IllegalArgumentException(d + " holds a different suite or settings than " + first
                             + " (compare their suite.json); merge only shards of one run");
                 }
-                for (CellRecord r : RunStore.readCells(d)) {
+                RunStore.Contents contents = RunStore.read(d);
+                if (contents.tornBytes() > 0) {
+                    String torn = tornCellId(d, contents);
+                    if (!partial) {
+                        throw new IllegalArgumentException(d.resolve(RunStore.CELLS) + " ends with a torn record ("
+                                + torn + ", " + contents.tornBytes() + " bytes: the shard was killed while writing it);"
+                                + " resume that shard to finish the cell, or pass -Dmerge.partial=true to merge without it");
+                    }
+                    String note = "merge: left out the torn record at the end of " + d.resolve(RunStore.CELLS) + " ("
+                            + torn + ", " + contents.tornBytes() + " bytes); that cell is missing from the merged run";
+                    log.warn(note);
+                    out.println(note);
+                }
+                Shard shard = RunStore.readShard(d);
+                for (CellRecord r : contents.records()) {
+                    CellSpec expected = gridById(suite).get(r.cellId());
+                    if (expected == null || !expected.equals(r.cell()) || !r.suite().equals(suite.name())) {
+                        throw new IllegalArgumentException(d.resolve(RunStore.CELLS) + " holds cell " + r.cellId() + " ("
+                                + r.cell().label() + "), which is not in the grid of " + d.resolve(RunStore.SUITE)
+                                + "; the file was edited or mixes runs: remove that record, or merge without " + d);
+                    }
+                    if (shard != null && !shard.contains(suite.shardKey(r.cell()))) {
+                        throw new IllegalArgumentException(d.resolve(RunStore.CELLS) + " holds cell " + r.cellId() + " ("
+                                + r.cell().label() + "), which belongs to another shard than " + d + "'s " + shard
+                                + "; the file was edited or copied: remove that record, or merge without " + d);
+                    }
                     Path other = from.putIfAbsent(r.cellId(), d);
                     if (other != null) {
                         throw new IllegalArgumentException("cell " + r.cellId() + " (" + r.cell().label() + ") is in both "
@@ -330,7 +418,7 @@ public final class Cli {
             List<CellSpec> grid = suite.tuning() == null ? all
                     : Tuning.decided(suite, records).stream().map(all::get).toList();
             List<CellSpec> missing = grid.stream().filter(c -> !from.containsKey(c.id())).toList();
-            if (!missing.isEmpty() && !Boolean.parseBoolean(props.getOrDefault("merge.partial", "false"))) {
+            if (!missing.isEmpty() && !partial) {
                 throw new IllegalArgumentException(missing.size() + " of " + grid.size() + " cells are in no input (first: "
                         + missing.get(0).label() + "); add the missing shard's directory, or pass -Dmerge.partial=true");
             }
@@ -344,8 +432,33 @@ public final class Cli {
             log.info("merged {} record(s) from {} input(s) into {}", records.size(), inputs.split(",").length, dir);
             return new RunOutcome(dir, records);
         } catch (IOException e) {
+            removeIfUnused(created);
             throw new UncheckedIOException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            removeIfUnused(created);
+            throw e;
         }
+    }
+
+    /** The grid of a suite by cell id, computed once per suite. */
+    private final Map<SuiteSpec, Map<String, CellSpec>> grids = new java.util.HashMap<>();
+
+    private Map<String, CellSpec> gridById(SuiteSpec suite) {
+        return grids.computeIfAbsent(suite, s -> {
+            Map<String, CellSpec> m = new java.util.HashMap<>();
+            Grid.cells(s).forEach(c -> m.put(c.id(), c));
+            return m;
+        });
+    }
+
+    /** Names the cell of a torn record by the id at its start, when that much was written. */
+    private static String tornCellId(Path dir, RunStore.Contents contents) throws IOException {
+        byte[] bytes = Files.readAllBytes(dir.resolve(RunStore.CELLS));
+        String tail = new String(bytes, (int) contents.validBytes(), bytes.length - (int) contents.validBytes(),
+                StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"cellId\"\\s*:\\s*\"([0-9a-zA-Z-]+)\"")
+                .matcher(tail);
+        return m.find() ? "cell " + m.group(1) : "cell unknown: cut off before its id";
     }
 
     private Path runDir(String key) {

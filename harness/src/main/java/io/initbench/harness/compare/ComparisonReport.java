@@ -1,5 +1,6 @@
 package io.initbench.harness.compare;
 
+import io.initbench.harness.report.Escape;
 import io.initbench.harness.report.Xml;
 import java.util.List;
 
@@ -9,8 +10,8 @@ public final class ComparisonReport {
     }
 
     public static String markdown(RunComparison.Result r, ComparisonScope scope, String run, String baseline) {
-        StringBuilder sb = new StringBuilder("# Comparison\n\n- run: `").append(run).append("`\n- baseline: `")
-                .append(baseline).append("`\n- settings: ");
+        StringBuilder sb = new StringBuilder("# Comparison\n\n- run: ").append(Escape.markdown(run))
+                .append("\n- baseline: ").append(Escape.markdown(baseline)).append("\n- settings: ");
         if (scope.sameSettings()) {
             sb.append("the same (fingerprint `").append(scope.fingerprint()).append("`)\n");
         } else {
@@ -37,8 +38,8 @@ public final class ComparisonReport {
         sb.append("| verdict | what | configuration | change |\n|---|---|---|---|\n");
         f.stream().sorted(java.util.Comparator.comparing(RunComparison.Finding::verdict))
                 .forEach(x -> sb.append("| ").append(x.verdict() == RunComparison.Verdict.REGRESSION ? "**REGRESSION**"
-                        : x.verdict().name()).append(" | ").append(x.kind()).append(" | ").append(x.config())
-                        .append(" | ").append(x.detail().replace("|", "\\|")).append(" |\n"));
+                        : x.verdict().name()).append(" | ").append(x.kind()).append(" | ").append(Escape.markdown(x.config()))
+                        .append(" | ").append(Escape.markdown(x.detail())).append(" |\n"));
         return sb.toString();
     }
 

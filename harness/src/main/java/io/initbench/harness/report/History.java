@@ -78,7 +78,8 @@ public final class History {
     }
 
     static void write(Path suiteDir, List<Row> rows) throws IOException {
-        StringBuilder md = new StringBuilder("# Runs of " + suiteDir.getFileName() + "\n\nNewest first.\n\n"
+        StringBuilder md = new StringBuilder("# Runs of " + Escape.markdown(suiteDir.getFileName().toString())
+                + "\n\nNewest first.\n\n"
                 + "| started | run | commit | backend | CPU | cells | OK | DIVERGED | other | best configuration | accuracy |\n"
                 + "|---|---|---|---|---|---:|---:|---:|---:|---|---:|\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
@@ -90,13 +91,14 @@ public final class History {
         for (Row r : rows) {
             String acc = r.bestAccuracy() == null ? "" : String.format(Locale.ROOT, "%.4f", r.bestAccuracy());
             String commit = r.commit() + (r.dirty() ? " (dirty)" : "");
-            md.append("| ").append(r.startedAt()).append(" | [").append(r.runId()).append("](").append(r.dir())
-                    .append("/report.html) | `").append(commit).append("` | ").append(r.backend()).append(" | ")
-                    .append(r.cpu()).append(" | ").append(r.cells()).append(" | ").append(r.ok()).append(" | ")
-                    .append(r.diverged()).append(" | ").append(r.other()).append(" | ").append(r.best()).append(" | ")
+            String link = Escape.relativeLink(r.dir(), "report.html");
+            md.append("| ").append(Escape.markdown(r.startedAt())).append(" | [").append(Escape.markdown(r.runId()))
+                    .append("](").append(link).append(") | ").append(Escape.markdown(commit)).append(" | ")
+                    .append(Escape.markdown(r.backend())).append(" | ").append(Escape.markdown(r.cpu())).append(" | ").append(r.cells()).append(" | ").append(r.ok()).append(" | ")
+                    .append(r.diverged()).append(" | ").append(r.other()).append(" | ").append(Escape.markdown(r.best())).append(" | ")
                     .append(acc).append(" |\n");
             html.append("<tr><td>").append(Xml.escape(r.startedAt())).append("</td><td><a href=\"")
-                    .append(Xml.escape(r.dir())).append("/report.html\">").append(Xml.escape(r.runId())).append("</a></td><td>")
+                    .append(Escape.html(link)).append("\">").append(Xml.escape(r.runId())).append("</a></td><td>")
                     .append(Xml.escape(commit)).append("</td><td>").append(Xml.escape(r.backend())).append("</td><td>")
                     .append(Xml.escape(r.cpu())).append("</td><td>").append(r.cells()).append("</td><td>").append(r.ok())
                     .append("</td><td>").append(r.diverged()).append("</td><td>").append(r.other()).append("</td><td>")

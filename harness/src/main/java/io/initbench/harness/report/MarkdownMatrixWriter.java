@@ -26,13 +26,13 @@ public final class MarkdownMatrixWriter implements ReportWriter {
     public void write(RunResults run, Appendable out) throws IOException {
         Provenance p = run.provenance();
         TrainingSettings t = run.suite().training();
-        out.append("# ").append(run.suite().name()).append(" — results matrix\n\n");
+        out.append("# ").append(Escape.markdown(run.suite().name())).append(" — results matrix\n\n");
         if (!run.suite().description().isBlank()) {
-            out.append(run.suite().description().strip()).append("\n\n");
+            out.append(Escape.markdown(run.suite().description().strip())).append("\n\n");
         }
         out.append("- run: `").append(p.runId()).append("`, commit `").append(shortCommit(p.gitCommit()))
                 .append(p.gitDirty() ? " (dirty)" : "").append("`, ").append(p.backend()).append(", ")
-                .append(p.cpuModel()).append(", ").append(Integer.toString(p.workers())).append(" workers × ")
+                .append(Escape.markdown(p.cpuModel())).append(", ").append(Integer.toString(p.workers())).append(" workers × ")
                 .append(Integer.toString(p.threadsPerWorker())).append(" native thread(s)\n");
         out.append("- training: ").append(t.optimizer().name()).append(" lr ").append(rates(run.suite()))
                 .append(", batch ").append(Integer.toString(t.batchSize())).append(", ")
@@ -74,7 +74,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
         if (!notOk.isEmpty()) {
             out.append("\n## Cells that did not finish OK\n\n| cell | configuration | status | reason |\n|---|---|---|---|\n");
             for (CellRecord r : notOk) {
-                out.append("| `").append(r.cellId()).append("` | ").append(r.cell().label()).append(" | ")
+                out.append("| `").append(r.cellId()).append("` | ").append(Escape.markdown(r.cell().label())).append(" | ")
                         .append(r.status().name()).append(" | ").append(escape(Objects.toString(r.reason(), "")))
                         .append(" |\n");
             }
@@ -93,7 +93,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
         acts.forEach(a -> append(out, "---:|"));
         out.append('\n');
         for (String init : inits) {
-            out.append("| ").append(init).append(" |");
+            out.append("| ").append(Escape.markdown(init)).append(" |");
             for (String act : acts) {
                 List<CellRecord> seeds = TableGroup.seeds(records, init, act);
                 out.append(' ').append(seeds.isEmpty() ? "" : entry.apply(seeds)).append(" |");
@@ -120,7 +120,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
         for (List<String> row : t.rows()) {
             out.append('|');
             for (String v : row) {
-                out.append(' ').append(v).append(" |");
+                out.append(' ').append(Escape.markdown(v)).append(" |");
             }
             out.append('\n');
         }
@@ -185,7 +185,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
     }
 
     private static String escape(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+        return Escape.markdown(s);
     }
 
     private static void append(Appendable out, String s) {

@@ -6,6 +6,6 @@ public final class Xml {
     }
 
     public static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Escape.html(s);
     }
 }

@@ -11,17 +11,28 @@ import java.util.List;
  * @param reason  why a cell is not OK (null when OK)
  * @param error   stack trace of an ERROR cell, else null
  * @param phase   what the cell was for: a grid cell, a tuning cell, or a final cell at a tuned rate
+ * @param divergenceRule when the trainer that wrote the record calls a cell DIVERGED, in words (null in
+ *                       records written before the rule was recorded)
  */
 public record CellRecord(int formatVersion, String cellId, int index, String suite, String runId, CellSpec cell,
                          Status status, String reason, String error, Metrics metrics, List<CurvePoint> curve,
                          Diagnostics diagnostics, String startedAt, String finishedAt, String worker, Provenance provenance,
-                         CellPhase phase) {
+                         CellPhase phase, String divergenceRule) {
     /**
      * 3: validation split (curve points carry validationAccuracy and a nullable testAccuracy; metrics carry
-     * finalValidationAccuracy; phase). Versions 1 and 2 read as cells without a validation split, whose curve was
-     * measured on the test split: exactly what they were.
+     * finalValidationAccuracy; phase; the divergence rule). Versions 1 and 2 read as cells without a validation
+     * split, whose curve was measured on the test split: exactly what they were.
      */
     public static final int FORMAT_VERSION = 3;
+
+    /** A record without a divergence rule (made outside the trainer). */
+    public CellRecord(int formatVersion, String cellId, int index, String suite, String runId, CellSpec cell,
+                      Status status, String reason, String error, Metrics metrics, List<CurvePoint> curve,
+                      Diagnostics diagnostics, String startedAt, String finishedAt, String worker, Provenance provenance,
+                      CellPhase phase) {
+        this(formatVersion, cellId, index, suite, runId, cell, status, reason, error, metrics, curve, diagnostics,
+                startedAt, finishedAt, worker, provenance, phase, null);
+    }
 
     public CellRecord {
         curve = List.copyOf(curve);
@@ -44,6 +55,7 @@ public record CellRecord(int formatVersion, String cellId, int index, String sui
                 p.testAccuracy(), p.validationAccuracy())).toList();
         // an ERROR's stack trace carries line numbers and thread names; its reason says what went wrong
         return new CellRecord(formatVersion, cellId, index, suite, null, cell, status,
-                status == Status.TIMEOUT ? null : reason, null, mt, c, diagnostics, null, null, null, null, phase);
+                status == Status.TIMEOUT ? null : reason, null, mt, c, diagnostics, null, null, null, null, phase,
+                divergenceRule);
     }
 }

@@ -2,6 +2,7 @@ package io.initbench.harness.result;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.initbench.datasets.fetch.TempFiles;
+import io.initbench.harness.spec.Shard;
 import io.initbench.harness.spec.SuiteSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run's directory. Records are appended one line each and forced to disk before
@@ -22,12 +25,21 @@ public final class RunStore implements AutoCloseable {
     public static final String CELLS = "cells.jsonl";
     public static final String SUITE = "suite.json";
     public static final String METADATA = "metadata.json";
+    /**
+     * Append-only log of what the run started: a {@code shard i/n} line when the directory is created,
+     * then {@code started <cell id>} (forced to disk) before each cell trains. A started cell without a
+     * record is one the process died in.
+     */
+    public static final String JOURNAL = "journal.log";
+    private static final String SHARD_LINE = "shard ";
+    private static final String STARTED_LINE = "started ";
     /** Oldest record format this version reads (version 1 lacks diagnostics, which read as none). */
     public static final int MIN_FORMAT_VERSION = 1;
 
     private final Path dir;
     private final ObjectMapper json = ResultJson.mapper();
     private final FileChannel cells;
+    private FileChannel journal;
 
     private RunStore(Path dir) throws IOException {
         this.dir = dir;
@@ -40,6 +52,11 @@ public final class RunStore implements AutoCloseable {
      * keeps the metadata it was started with.
      */
     public static RunStore create(Path dir, SuiteSpec suite, Provenance provenance) {
+        return create(dir, suite, provenance, null);
+    }
+
+    /** The same for a run of {@code shard} (null = not a training run), which the journal remembers. */
+    public static RunStore create(Path dir, SuiteSpec suite, Provenance provenance, Shard shard) {
         try {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) {
@@ -49,6 +66,9 @@ public final class RunStore implements AutoCloseable {
             store.writeJson(SUITE, suite);
             if (!Files.exists(dir.resolve(METADATA))) {
                 store.writeJson(METADATA, provenance);
+            }
+            if (shard != null && !Files.exists(dir.resolve(JOURNAL))) {
+                store.journal(SHARD_LINE + shard);
             }
             return store;
         } catch (IOException e) {
@@ -71,12 +91,96 @@ public final class RunStore implements AutoCloseable {
         try {
             byte[] line = (json.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buf = ByteBuffer.wrap(line);
+            if (APPEND_PAUSE_MS > 0) {
+                writeTornHalf(buf);
+            }
             while (buf.hasRemaining()) {
                 cells.write(buf);
             }
             cells.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + dir.resolve(CELLS) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Notes in the journal, on disk, that a cell is about to train: should the process die in it (the
+     * kernel's out-of-memory killer, a SIGKILL) the next resume knows which cell it was. Thread-safe.
+     */
+    public void markStarted(String cellId) {
+        try {
+            journal(STARTED_LINE + cellId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + dir.resolve(JOURNAL) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized void journal(String line) throws IOException {
+        if (journal == null) {
+            journal = FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+        }
+        ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+            journal.write(buf);
+        }
+        journal.force(false);
+    }
+
+    /** How often the journal says each cell started (a torn last line is ignored); empty without a journal. */
+    public static Map<String, Integer> starts(Path dir) throws IOException {
+        Map<String, Integer> out = new HashMap<>();
+        for (String line : journalLines(dir)) {
+            if (line.startsWith(STARTED_LINE)) {
+                out.merge(line.substring(STARTED_LINE.length()).strip(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** The shard a run directory was made for, or null when its journal does not say (a merge, an old run). */
+    public static Shard readShard(Path dir) throws IOException {
+        for (String line : journalLines(dir)) {
+            if (line.startsWith(SHARD_LINE)) {
+                try {
+                    return Shard.parse(line.substring(SHARD_LINE.length()));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(dir.resolve(JOURNAL) + " names an invalid shard '" + line + "'", e);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> journalLines(Path dir) throws IOException {
+        Path file = dir.resolve(JOURNAL);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n'); // a line cut off by a kill is not a start
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
+    }
+
+    /**
+     * Fault injection for {@code .ci/kill-resume.sh}: with {@code -Dinitbench.faults.appendPauseMs=N} each
+     * record is written in two halves N ms apart, the first forced to disk, so that a kill can land
+     * mid-record as reliably as a real crash during a slow write would.
+     */
+    private static final long APPEND_PAUSE_MS = Long.getLong("initbench.faults.appendPauseMs", 0);
+
+    private void writeTornHalf(ByteBuffer buf) throws IOException {
+        ByteBuffer half = buf.duplicate();
+        half.limit(buf.limit() / 2);
+        while (half.hasRemaining()) {
+            cells.write(half);
+        }
+        cells.force(false);
+        buf.position(half.position());
+        try {
+            Thread.sleep(APPEND_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -241,5 +345,8 @@ public final class RunStore implements AutoCloseable {
     @Override
     public void close() throws IOException {
         cells.close();
+        if (journal != null) {
+            journal.close();
+        }
     }
 }

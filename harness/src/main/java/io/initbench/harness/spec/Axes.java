@@ -73,9 +73,19 @@ public record Axes(List<DatasetId> dataset, List<Architecture> architecture, Lis
         return List.copyOf(values);
     }
 
-    /** Number of cells in the product. */
+    /** Number of cells in the product; a SuiteException when it does not fit a long. */
     public long size() {
-        return (long) dataset.size() * architecture.size() * depth.size() * width.size() * weightInit.size()
-                * activation.size() * batchNorm.size() * biasInit.size() * learningRate.size() * seed.size();
+        long n = 1;
+        for (List<?> axis : List.of(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit,
+                learningRate, seed)) {
+            try {
+                n = Math.multiplyExact(n, axis.size());
+            } catch (ArithmeticException e) {
+                // wrapping around could land under the cell limit and pass it
+                throw new SuiteException("the axes expand to more than " + Long.MAX_VALUE + " cells, more than "
+                        + Grid.MAX_CELLS + "; shrink the axes");
+            }
+        }
+        return n;
     }
 }

@@ -49,6 +49,9 @@ public final class SuiteLoader {
         return Map.copyOf(m);
     }
 
+    /** Largest suite file read (1 MiB; the built-in suites are under 2 KiB). */
+    public static final long MAX_FILE_BYTES = 1 << 20;
+
     private final ObjectMapper yaml = SpecJson.yaml();
     private final ObjectMapper json = SpecJson.json();
 
@@ -80,6 +83,12 @@ public final class SuiteLoader {
                         + " and no such file " + file.toAbsolutePath());
             }
             try {
+                long size = Files.size(file);
+                if (size > MAX_FILE_BYTES) {
+                    // checked before reading: parsing a huge file costs seconds to minutes of CPU first
+                    throw new SuiteException(source + " is " + size + " bytes, more than the " + MAX_FILE_BYTES
+                            + " a suite file may have; a suite lists axis values, not data: shrink it");
+                }
                 byte[] bytes = Files.readAllBytes(file);
                 tree = parse(file.toString().endsWith(".json") ? json : yaml, bytes, source);
             } catch (IOException e) {

@@ -53,6 +53,15 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
         this(name, description, axes, training, null);
     }
 
+    /**
+     * What {@code -Dshard} splits this suite's grid by: the cell's id, or with tuning its configuration's
+     * ({@link CellSpec#tuningId()}), so that a configuration's tuning cells and the final cells they decide
+     * are in one shard.
+     */
+    public String shardKey(CellSpec cell) {
+        return tuning == null ? cell.id() : cell.tuningId();
+    }
+
     /** What a cell of this suite is for. */
     public CellPhase phaseOf(CellSpec cell) {
         if (tuning == null) {

@@ -89,8 +89,8 @@ public final class CellTrainer {
         String reason = e.getClass().getSimpleName() + ": " + rootMessage(e);
         if (outOfMemory(e)) {
             reason = "out of memory: " + reason + " (the cell needs more memory than this machine or JVM allows:"
-                    + " raise -Xmx, which also sets ND4J's off-heap limit, or -Dorg.bytedeco.javacpp.maxbytes; or run"
-                    + " fewer -Dworkers; or shrink the cell)";
+                    + " raise -Xmx or -Dorg.bytedeco.javacpp.maxbytes, which bound initbench's per-cell memory check,"
+                    + " or -Dorg.bytedeco.javacpp.maxphysicalbytes; or run fewer -Dworkers; or shrink the cell)";
         }
         return new Outcome(Status.ERROR, reason, trace.toString(), Metrics.none(seconds(start)), List.of(),
                 Diagnostics.none());
@@ -178,11 +178,19 @@ public final class CellTrainer {
                     long e0 = System.nanoTime();
                     during.add(signals.during(iteration, b.features(), b.labels()));
                     // the last point of a TIMEOUT cell is its last one too: the test split is measured there
-                    curve.add(evaluation.point(net, iteration, samples, trainNanos / 1e9, lossSum / lossCount,
+                    double meanLoss = lossSum / lossCount;
+                    curve.add(evaluation.point(net, iteration, samples, trainNanos / 1e9, meanLoss,
                             last || overBudget));
                     evalNanos += System.nanoTime() - e0;
                     lossSum = 0;
                     lossCount = 0;
+                    String blowUp = LossBound.check(meanLoss, iteration, itersPerEpoch, cell.dataset().classes());
+                    if (blowUp != null) {
+                        status = Status.DIVERGED;
+                        divergedAt = iteration;
+                        reason = blowUp;
+                        break training;
+                    }
                 }
                 if (overBudget && !last) {
                     status = Status.TIMEOUT;

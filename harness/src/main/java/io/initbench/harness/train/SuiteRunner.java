@@ -3,6 +3,9 @@ package io.initbench.harness.train;
 import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.Diagnostics;
+import io.initbench.harness.result.Metrics;
+import io.initbench.harness.result.Status;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.spec.CellPhase;
@@ -49,8 +52,17 @@ public final class SuiteRunner {
         CellTrainer.Outcome run(CellSpec cell, PreparedData data);
     }
 
+    /**
+     * By default a cell the process died in this often (journal lines without a record) is recorded ERROR
+     * instead of trained again: one retry covers a kill that had nothing to do with the cell. The journal
+     * cannot tell an outside kill from one the cell caused, so a job that is killed again and again (a
+     * preemptible queue, the kill/resume check) raises it with {@code -Dresume.maxStarts}.
+     */
+    public static final int MAX_STARTS = 2;
+
     private final int workers;
     private final Trainer trainer;
+    private int maxStarts = MAX_STARTS;
 
     public SuiteRunner(int workers) {
         this(workers, (Path) null);
@@ -67,6 +79,26 @@ public final class SuiteRunner {
             throw new IllegalArgumentException("workers must be >= 1, got " + workers + "; pass -Dworkers=1 or more");
         }
         this.workers = workers;
+    }
+
+    /** How many starts without a record make a cell ERROR instead of starting it again (at least 1). */
+    public SuiteRunner maxStarts(int starts) {
+        if (starts < 1) {
+            throw new IllegalArgumentException("-Dresume.maxStarts=" + starts + " is not valid; use 1 or more");
+        }
+        this.maxStarts = starts;
+        return this;
+    }
+
+    /** The record of a cell whose every start killed the process. */
+    static CellTrainer.Outcome died(int times) {
+        return new CellTrainer.Outcome(Status.ERROR, "the process died during this cell " + times + " times (killed,"
+                + " or out of memory: the kernel's OOM killer ends the JVM without a Java error), so it was not"
+                + " started again; raise the memory it may use (the machine's or container's memory, -Xmx,"
+                + " -Dorg.bytedeco.javacpp.maxbytes), run fewer -Dworkers, or remove the cell from the suite; to"
+                + " retry it, delete its record and its 'started' lines in " + RunStore.JOURNAL + " (a job that is"
+                + " killed from outside again and again: raise -Dresume.maxStarts)", null,
+                Metrics.none(0), List.of(), Diagnostics.none());
     }
 
     /**
@@ -91,6 +123,14 @@ public final class SuiteRunner {
         for (CellSpec c : cells) {
             data.computeIfAbsent(PreparedData.Key.of(c), k -> PreparedData.of(datasets.apply(k.dataset()), k));
         }
+        Map<String, Integer> starts;
+        try {
+            starts = RunStore.starts(store.dir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + store.dir().resolve(RunStore.JOURNAL) + ": "
+                    + e.getMessage(), e);
+        }
+        MemoryBudget budget = MemoryBudget.ofThisJvm(workers);
         List<CellRecord> records = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         AtomicInteger workerIds = new AtomicInteger();
@@ -108,16 +148,26 @@ public final class SuiteRunner {
                     listener.cellStarted(cell, index);
                     Instant started = Instant.now();
                     CellTrainer.Outcome o;
-                    try {
-                        o = trainer.run(cell, data.get(PreparedData.Key.of(cell)));
-                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                        // whatever escapes the trainer is that cell's failure, never the suite's
-                        o = CellTrainer.error(e, System.nanoTime());
+                    int diedIn = starts.getOrDefault(cell.id(), 0);
+                    String tooBig = diedIn >= maxStarts ? null : budget.check(cell);
+                    if (diedIn >= maxStarts) {
+                        o = died(diedIn);
+                    } else if (tooBig != null) {
+                        o = new CellTrainer.Outcome(Status.ERROR, tooBig, null, Metrics.none(0), List.of(),
+                                Diagnostics.none());
+                    } else {
+                        store.markStarted(cell.id());
+                        try {
+                            o = trainer.run(cell, data.get(PreparedData.Key.of(cell)));
+                        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                            // whatever escapes the trainer is that cell's failure, never the suite's
+                            o = CellTrainer.error(e, System.nanoTime());
+                        }
                     }
                     CellRecord record = new CellRecord(CellRecord.FORMAT_VERSION, cell.id(), index, suite,
                             provenance.runId(), cell, o.status(), o.reason(), o.error(), o.metrics(), o.curve(), o.diagnostics(),
                             started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance,
-                            phases.apply(cell));
+                            phases.apply(cell), LossBound.RULE);
                     store.append(record);
                     records.add(record);
                     listener.cellFinished(record, done.incrementAndGet(), cells.size());

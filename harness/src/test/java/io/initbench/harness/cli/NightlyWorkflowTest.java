@@ -233,7 +233,7 @@ class NightlyWorkflowTest {
 
         assertEquals(Cli.EXIT_OK, cli(Map.of("command", "compare", "run", two.toString())).run(new String[0]));
         String md = Files.readString(two.resolve("compare.md"));
-        assertTrue(md.contains("- baseline: `" + one + "`"), md);
+        assertTrue(md.contains("- baseline: " + one + "\n"), md);
         assertTrue(md.contains("- seeds compared: 1 (not compared: only in this run 2, only in the baseline none)"), md);
         assertTrue(md.contains("No change."), md);
         Document junit = xml(two.resolve("compare-junit.xml"));

@@ -50,11 +50,17 @@ class FaultsTest {
         assertEquals(3, records.size());
         assertEquals(Status.OK, records.get(0).status());
         assertEquals(Status.ERROR, records.get(1).status(), records.get(1).reason());
-        assertTrue(records.get(1).reason().startsWith("out of memory: "), records.get(1).reason());
+        // the runner's memory check refuses it before anything is allocated
+        assertTrue(records.get(1).reason().startsWith("not enough memory for this cell: "), records.get(1).reason());
         assertTrue(records.get(1).reason().contains("-Xmx"), "says which limit to raise");
-        assertNotNull(records.get(1).error(), "stack trace kept");
         assertEquals(Status.OK, records.get(2).status());
         assertEquals(3, RunStore.readCells(tmp.resolve("oom")).size());
+        // past that check, the allocation failure itself is still that cell's ERROR, with its stack trace
+        CellTrainer.Outcome o = new CellTrainer().run(huge, TestData.prepared());
+        assertEquals(Status.ERROR, o.status(), o.reason());
+        assertTrue(o.reason().startsWith("out of memory: "), o.reason());
+        assertTrue(o.reason().contains("-Xmx"), "says which limit to raise");
+        assertNotNull(o.error(), "stack trace kept");
     }
 
     @Test

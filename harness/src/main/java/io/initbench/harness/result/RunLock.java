@@ -1,0 +1,121 @@
+package io.initbench.harness.result;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * An exclusive lock on a run directory, held by one process for as long as it writes there (a run, a
+ * merge, a report rewrite). It is an OS file lock ({@link FileChannel#tryLock}) on {@value #FILE}, which
+ * the OS releases when the holder dies however it dies, so a lock left by a killed process is simply
+ * taken: the holder's pid, host and start time written into the file only serve the error message.
+ */
+public final class RunLock implements AutoCloseable {
+    public static final String FILE = ".initbench.lock";
+
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final String previous;
+
+    private RunLock(FileChannel channel, FileLock lock, String previous) {
+        this.channel = channel;
+        this.lock = lock;
+        this.previous = previous;
+    }
+
+    /**
+     * Locks {@code dir} (created if missing) for this process or refuses at once.
+     *
+     * @param what what the caller is about to do, for the error message ("run", "merge into", ...)
+     * @throws IllegalArgumentException when another process (or another command in this JVM) holds it
+     * @throws UncheckedIOException     when the directory cannot be created or the lock file written
+     */
+    public static RunLock acquire(Path dir, String what) {
+        Path file = dir.resolve(FILE);
+        FileChannel ch = null;
+        try {
+            Files.createDirectories(dir);
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // this JVM holds it already
+            }
+            String holder = read(ch).strip();
+            if (lock == null) {
+                ch.close();
+                throw new IllegalArgumentException("cannot " + what + " " + dir + ": the directory is in use by another"
+                        + " initbench process (" + (holder.isEmpty() ? "holder unknown" : holder.replace('\n', ' '))
+                        + "). Wait for it to finish, or pass another -Dout=");
+            }
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(("pid=" + ProcessHandle.current().pid() + "\nhost=" + host() + "\nstarted="
+                    + Instant.now() + "\ncommand=" + what + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            ch.force(true);
+            return new RunLock(ch, lock, holder);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new UncheckedIOException("cannot write results to " + dir.toAbsolutePath() + " (cannot create or lock "
+                    + FILE + ": " + e.getMessage() + "); pass -Dout=<writable directory on a local file system>", e);
+        }
+    }
+
+    /**
+     * What the lock file said when this process took it: the pid/host/start of a holder that died
+     * without releasing it (killed, out of memory, power loss), or empty after a clean finish.
+     */
+    public String previousHolder() {
+        return previous;
+    }
+
+    private static String read(FileChannel ch) throws IOException {
+        long size = Math.min(ch.size(), 4096);
+        ByteBuffer buf = ByteBuffer.allocate((int) size);
+        while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+            // keep reading until the small file is in
+        }
+        return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // the original failure is the one worth reporting
+            }
+        }
+    }
+
+    /** Empties the file (a clean finish leaves no holder behind) and releases the lock. */
+    @Override
+    public void close() {
+        try {
+            channel.truncate(0);
+            lock.release();
+        } catch (IOException ignored) {
+            // closing the channel below releases the lock anyway
+        } finally {
+            closeQuietly(channel);
+        }
+    }
+}
