@@ -1,6 +1,7 @@
 package io.initbench.harness;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.ImageSet;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.datasets.Normalization;
@@ -44,7 +45,7 @@ public final class TestData {
     }
 
     public static LoadedDataset dataset() {
-        return new LoadedDataset(DatasetId.MNIST, new Splits(images(600, 1), images(200, 2)), List.of(), List.of());
+        return new LoadedDataset(DatasetRef.of(DatasetId.MNIST), new Splits(images(600, 1), images(200, 2)), List.of(), List.of());
     }
 
     public static PreparedData prepared() {

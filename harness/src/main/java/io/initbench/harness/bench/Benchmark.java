@@ -76,7 +76,7 @@ public final class Benchmark {
                       Path scratch) throws InterruptedException {
         CellSpec first = cells.get(0);
         for (CellSpec c : cells) {
-            if (c.dataset() != first.dataset() || c.training().trainSize() != first.training().trainSize()
+            if (!c.dataset().equals(first.dataset()) || c.training().trainSize() != first.training().trainSize()
                     || c.training().testSize() != first.training().testSize()) {
                 throw new IllegalArgumentException("the benchmark needs cells on one dataset and subset; fix -Ddataset"
                         + " and -Dtrain.size/-Dtest.size");

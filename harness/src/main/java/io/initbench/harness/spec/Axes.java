@@ -1,6 +1,7 @@
 package io.initbench.harness.spec;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,17 +12,17 @@ import org.nd4j.linalg.activations.Activation;
  * The values a suite sweeps. Every axis is a non-empty list without duplicates; the grid is their
  * cartesian product. Axes a suite file leaves out take the values of {@link #DEFAULTS}.
  */
-public record Axes(List<DatasetId> dataset, List<Architecture> architecture, List<Integer> depth, List<Integer> width,
+public record Axes(List<DatasetRef> dataset, List<Architecture> architecture, List<Integer> depth, List<Integer> width,
                    List<InitSpec> weightInit, List<Activation> activation, List<Boolean> batchNorm,
                    List<BiasSpec> biasInit, List<Long> seed) {
 
-    public static final Axes DEFAULTS = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(2),
+    public static final Axes DEFAULTS = new Axes(List.of(DatasetRef.of(DatasetId.MNIST)), List.of(Architecture.MLP), List.of(2),
             List.of(256), List.of(InitSpec.parse("XAVIER")), List.of(Activation.RELU), List.of(false),
             List.of(new BiasSpec.Constant(0.0)),
             List.of(1L));
 
     public Axes {
-        dataset = check("dataset", dataset, DatasetId::key);
+        dataset = check("dataset", dataset, DatasetRef::key);
         architecture = check("architecture", architecture, Enum::name);
         depth = check("depth", depth, String::valueOf);
         width = check("width", width, String::valueOf);

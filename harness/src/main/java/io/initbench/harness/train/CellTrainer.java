@@ -57,7 +57,7 @@ public final class CellTrainer {
                 .fill(probeOrder(cell, data.trainCount()), 0, probeSize);
         List<PostInit.LsuvLayer> lsuv;
         try {
-            MultiLayerConfiguration conf = ModelFactory.build(cell);
+            MultiLayerConfiguration conf = ModelFactory.build(cell, data.source().shape());
             net = new MultiLayerNetwork(conf);
             net.init();
             lsuv = PostInit.apply(cell, net, probe.features());

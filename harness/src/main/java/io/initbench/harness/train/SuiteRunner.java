@@ -1,6 +1,6 @@
 package io.initbench.harness.train;
 
-import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.datasets.Normalization;
 import io.initbench.harness.result.CellRecord;
@@ -44,7 +44,7 @@ public final class SuiteRunner {
     }
 
     /** Key of one prepared copy of the data. */
-    private record DataKey(DatasetId dataset, int trainSize, int testSize, Normalization normalization) {
+    private record DataKey(DatasetRef dataset, int trainSize, int testSize, Normalization normalization) {
         static DataKey of(CellSpec c) {
             return new DataKey(c.dataset(), c.training().trainSize(), c.training().testSize(),
                     c.training().normalization());
@@ -83,7 +83,7 @@ public final class SuiteRunner {
      * @return the records of this run's cells, in grid order
      */
     public List<CellRecord> run(String suite, List<CellSpec> cells, List<Integer> indices,
-                                Function<DatasetId, LoadedDataset> datasets,
+                                Function<DatasetRef, LoadedDataset> datasets,
                                 RunStore store, Provenance provenance, Listener listener)
             throws InterruptedException {
         Map<DataKey, PreparedData> data = new LinkedHashMap<>();

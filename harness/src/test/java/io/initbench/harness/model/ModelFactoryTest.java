@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.Axes;
 import io.initbench.harness.spec.BiasSpec;
@@ -43,7 +44,7 @@ class ModelFactoryTest {
     /** Every cell of a grid gets its own init on every weight layer, its activation and its BN layout. */
     @Test
     void everyLayerCarriesTheCellsInitActivationAndBatchNorm() {
-        Axes axes = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(3), List.of(16),
+        Axes axes = new Axes(List.of(DatasetRef.of(DatasetId.MNIST)), List.of(Architecture.MLP), List.of(3), List.of(16),
                 List.of(InitSpec.parse("XAVIER"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("RELU_UNIFORM")),
                 List.of(Activation.RELU, Activation.TANH, Activation.SIGMOID), List.of(false, true),
                 List.of(BiasSpec.parse("0"), BiasSpec.parse("0.01")),
