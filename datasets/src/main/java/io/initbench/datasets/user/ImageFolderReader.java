@@ -51,10 +51,7 @@ public final class ImageFolderReader {
     }
 
     /** The image files of one split, by class name (sorted). */
-    record Split(String name, Path dir, Map<String, List<Path>> byClass) {
-        int count() {
-            return byClass.values().stream().mapToInt(List::size).sum();
-        }
+    public record Split(String name, Path dir, Map<String, List<Path>> byClass) {
     }
 
     public static LoadedDataset load(DatasetRef.ImageFolder ref) {
