@@ -4,16 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.DatasetRef;
+import io.initbench.datasets.Normalization;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.Axes;
 import io.initbench.harness.spec.BiasSpec;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.InitSpec;
+import io.initbench.harness.spec.Optimizer;
+import io.initbench.harness.spec.SuiteException;
 import io.initbench.harness.spec.SuiteSpec;
 import io.initbench.harness.spec.TrainingSettings;
 import java.util.List;
@@ -106,5 +110,20 @@ class ModelFactoryTest {
             long[] shape = net.output(Nd4j.rand(DataType.FLOAT, 2, ds.featureSize())).shape();
             assertArrayEquals(new long[] {2, 10}, shape, ds.key());
         }
+    }
+
+    @Test
+    void userDataTakesItsShapeFromTheLoadedData() {
+        DatasetRef folder = DatasetRef.parse("folder:shapes?size=10x12&channels=3");
+        TrainingSettings training = new TrainingSettings(Optimizer.SGD, 0.1, 16, 1, 0, 0.9, 60, 0, Normalization.UNIT, 0);
+        assertThrows(SuiteException.class, () -> new CellSpec(folder, Architecture.CNN, 1, 16, InitSpec.parse("XAVIER"),
+                Activation.RELU, false, BiasSpec.parse("0"), 1, TrainingSettings.DEFAULTS), "user data needs a trainSize");
+        CellSpec cell = new CellSpec(folder, Architecture.CNN, 1, 16, InitSpec.parse("XAVIER"), Activation.RELU, false,
+                BiasSpec.parse("0"), 1, training);
+        assertThrows(IllegalArgumentException.class, () -> ModelFactory.build(cell), "no shape without the data");
+        MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell,
+                new io.initbench.datasets.DatasetShape(3, 10, 12, 4)));
+        net.init();
+        assertArrayEquals(new long[] {2, 4}, net.output(Nd4j.rand(DataType.FLOAT, 2, 3 * 10 * 12)).shape());
     }
 }
