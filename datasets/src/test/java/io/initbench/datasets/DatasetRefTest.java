@@ -28,7 +28,8 @@ class DatasetRefTest {
         assertEquals("folder:x?size=8x16&channels=3&test=0.25&seed=7", c.key());
         assertTrue(c.userData());
         assertTrue(c.knownShape().isEmpty());
-        assertEquals("idx:/usr/share/datasets/fashion-mnist", DatasetRef.parse("idx:/usr/share/datasets/fashion-mnist/").key());
+        assertEquals("idx:/usr/share/datasets/fashion-mnist",
+                DatasetRef.parse("idx:/usr/share/datasets/fashion-mnist/").key());
     }
 
     private static String error(String text) {

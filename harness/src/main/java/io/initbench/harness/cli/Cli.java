@@ -1,8 +1,8 @@
 package io.initbench.harness.cli;
 
 import io.initbench.datasets.DatasetException;
-import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.DatasetLoader;
+import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.DatasetSettings;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.harness.audit.AuditReport;

@@ -16,7 +16,8 @@ public record Axes(List<DatasetRef> dataset, List<Architecture> architecture, Li
                    List<InitSpec> weightInit, List<Activation> activation, List<Boolean> batchNorm,
                    List<BiasSpec> biasInit, List<Long> seed) {
 
-    public static final Axes DEFAULTS = new Axes(List.of(DatasetRef.of(DatasetId.MNIST)), List.of(Architecture.MLP), List.of(2),
+    public static final Axes DEFAULTS = new Axes(List.of(DatasetRef.of(DatasetId.MNIST)), List.of(Architecture.MLP),
+            List.of(2),
             List.of(256), List.of(InitSpec.parse("XAVIER")), List.of(Activation.RELU), List.of(false),
             List.of(new BiasSpec.Constant(0.0)),
             List.of(1L));
