@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.DatasetProvenance;
 import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.CellSpec;
+import io.initbench.harness.spec.Grid;
+import io.initbench.harness.spec.SuiteLoader;
+import io.initbench.harness.spec.SuiteSpec;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,5 +97,14 @@ class UserDataEndToEndTest {
         Map<String, String> all = props(folder);
         all.put("train.size", "0");
         assertEquals(Cli.EXIT_BAD_INPUT, TestRuns.cli(tmp, all).run(new String[0]));
+    }
+
+    @Test
+    void theFashionMnistExampleSuiteIsValid() {
+        SuiteSpec suite = new SuiteLoader().load("../docs/examples/fashion-mnist.yaml", Map.of());
+        List<CellSpec> cells = Grid.cells(suite);
+        assertEquals(2, cells.size());
+        assertEquals("idx:/usr/share/datasets/fashion-mnist", cells.get(0).dataset().key());
+        assertTrue(cells.get(0).dataset().userData());
     }
 }
