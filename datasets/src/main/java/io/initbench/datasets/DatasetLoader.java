@@ -6,6 +6,8 @@ import io.initbench.datasets.fetch.VerifiedFile;
 import io.initbench.datasets.format.CifarReader;
 import io.initbench.datasets.format.IdxReader;
 import io.initbench.datasets.format.IdxReader.IdxArray;
+import io.initbench.datasets.user.IdxDirectoryReader;
+import io.initbench.datasets.user.ImageFolderReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,7 @@ public final class DatasetLoader {
     private static final Logger log = LoggerFactory.getLogger(DatasetLoader.class);
 
     private final DatasetStore store;
-    private final Map<DatasetId, LoadedDataset> loaded = new ConcurrentHashMap<>();
+    private final Map<DatasetRef, LoadedDataset> loaded = new ConcurrentHashMap<>();
 
     public DatasetLoader(DatasetStore store) {
         this.store = store;
@@ -38,7 +41,29 @@ public final class DatasetLoader {
     }
 
     public LoadedDataset load(DatasetId id) {
-        return loaded.computeIfAbsent(id, this::fetchAndParse);
+        return load(DatasetRef.of(id));
+    }
+
+    public LoadedDataset load(DatasetRef ref) {
+        return loaded.computeIfAbsent(ref, r -> {
+            long t0 = System.nanoTime();
+            // Java 17 has no pattern switch; DatasetRef is sealed, so these three are all there are
+            LoadedDataset d;
+            if (r instanceof DatasetRef.Builtin b) {
+                d = fetchAndParse(b.id());
+            } else if (r instanceof DatasetRef.ImageFolder f) {
+                d = ImageFolderReader.load(f);
+            } else {
+                d = IdxDirectoryReader.load((DatasetRef.IdxDirectory) r);
+            }
+            if (r.userData()) {
+                log.info("loaded {}: {} train / {} test images, {} classes, {} in {} ms", r.key(),
+                        d.splits().train().count(), d.splits().test().count(), d.classNames().size(),
+                        d.files().stream().map(f -> f.name() + " sha256 " + f.sha256().substring(0, 12))
+                                .collect(Collectors.joining(", ")), (System.nanoTime() - t0) / 1_000_000);
+            }
+            return d;
+        });
     }
 
     private LoadedDataset fetchAndParse(DatasetId id) {
@@ -48,11 +73,11 @@ public final class DatasetLoader {
             files.add(store.ensure(remote));
         }
         LoadedDataset result = switch (id) {
-            case MNIST -> new LoadedDataset(id, parseMnist(files), files,
+            case MNIST -> new LoadedDataset(DatasetRef.of(id), parseMnist(files), files,
                     List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
             case CIFAR10 -> {
                 CifarReader.Archive archive = readCifar(files.get(0));
-                yield new LoadedDataset(id, archive.splits(), files, archive.classNames());
+                yield new LoadedDataset(DatasetRef.of(id), archive.splits(), files, archive.classNames());
             }
         };
         expectCount(id, "train", result.splits().train().count(), id.trainCount());
@@ -81,13 +106,22 @@ public final class DatasetLoader {
                 mnistImages(testX, testY, files.get(2).name(), files.get(3).name()));
     }
 
-    /** Pairs an IDX image array {@code [n, rows, cols]} with an IDX label array {@code [n]}. */
+    /** Pairs an IDX image array {@code [n, rows, cols]} with an IDX label array {@code [n]} of digits. */
     public static ImageSet mnistImages(IdxArray images, IdxArray labels, String source) {
         return mnistImages(images, labels, source, "its label file");
     }
 
     /** The same, naming the label file {@code labelSource} when the two do not belong together. */
     public static ImageSet mnistImages(IdxArray images, IdxArray labels, String source, String labelSource) {
+        return idxImages(images, labels, source, labelSource, 10);
+    }
+
+    /**
+     * Pairs an IDX image array {@code [n, rows, cols]} with an IDX label array {@code [n]} of class indices;
+     * {@code labelSource} names the label file when the two do not belong together.
+     */
+    public static ImageSet idxImages(IdxArray images, IdxArray labels, String source, String labelSource,
+                                     int numClasses) {
         if (images.dims().length != 3) {
             throw new DatasetException(source + ": image file has dimensions " + Arrays.toString(images.dims())
                     + ", expected [count, rows, cols]");
@@ -103,12 +137,13 @@ public final class DatasetLoader {
                     + " into the mirror, and delete the cached copy (under -Ddatasets.dir) to fetch it again");
         }
         for (int i = 0; i < labels.count(); i++) {
-            if (Byte.toUnsignedInt(labels.data()[i]) > 9) {
+            if (Byte.toUnsignedInt(labels.data()[i]) >= numClasses) {
                 throw new DatasetException(source + ": label " + Byte.toUnsignedInt(labels.data()[i]) + " at record " + i
-                        + " is not a digit; the label file is corrupt");
+                        + " is not a class index below " + numClasses + "; the label file is corrupt");
             }
         }
-        return new ImageSet(images.count(), 1, images.dims()[1], images.dims()[2], 10, images.data(), labels.data());
+        return new ImageSet(images.count(), 1, images.dims()[1], images.dims()[2], numClasses, images.data(),
+                labels.data());
     }
 
     private static IdxArray readIdx(IdxReader reader, VerifiedFile file) {

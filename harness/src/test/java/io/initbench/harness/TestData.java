@@ -1,6 +1,7 @@
 package io.initbench.harness;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.ImageSet;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.datasets.Normalization;
@@ -44,11 +45,12 @@ public final class TestData {
     }
 
     public static LoadedDataset dataset() {
-        return new LoadedDataset(DatasetId.MNIST, new Splits(images(600, 1), images(200, 2)), List.of(), List.of());
+        return new LoadedDataset(DatasetRef.of(DatasetId.MNIST), new Splits(images(600, 1), images(200, 2)), List.of(), List.of());
     }
 
     public static PreparedData prepared() {
-        return PreparedData.of(dataset(), new PreparedData.Key(DatasetId.MNIST, 0, 0, 0, 1, Normalization.UNIT));
+        return PreparedData.of(dataset(), new PreparedData.Key(new DatasetRef.Builtin(DatasetId.MNIST), 0, 0, 0, 1,
+                Normalization.UNIT));
     }
 
     /** Settings without a validation split: the curve is the test split's, as {@link #prepared()} has it. */

@@ -22,7 +22,7 @@ public final class NaiveBaseline {
         long samples = 0;
         DataSet test = new DataSet(data.testX(), PreparedData.oneHot(data.testLabels(), data.numClasses()));
         for (CellSpec cell : cells) {
-            MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell));
+            MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell, data.source().shape()));
             net.init();
             // its own copy: DataSet.shuffle works in place and the prepared arrays are shared
             DataSet train = new DataSet(data.trainX().dup(), data.trainY().dup());

@@ -1,8 +1,8 @@
 package io.initbench.harness.cli;
 
 import io.initbench.datasets.DatasetException;
-import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.DatasetLoader;
+import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.DatasetSettings;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.harness.audit.AuditReport;
@@ -163,10 +163,10 @@ public final class Cli {
             }
             List<CellSpec> cells = todo.stream().map(grid::get).toList();
             DatasetLoader loader = DatasetLoader.create(DatasetSettings.from(props, env));
-            Set<DatasetId> ids = new LinkedHashSet<>();
+            Set<DatasetRef> ids = new LinkedHashSet<>();
             grid.stream().filter(mine).forEach(c -> ids.add(c.dataset()));
             List<LoadedDataset> datasets = new ArrayList<>();
-            for (DatasetId id : ids) {
+            for (DatasetRef id : ids) {
                 datasets.add(loader.load(id));
             }
             Provenance provenance = ProvenanceCollector.collect(suite.name(), resume.runId() != null ? resume.runId()

@@ -1,6 +1,6 @@
 package io.initbench.harness.model;
 
-import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetShape;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.TrainingSettings;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -29,8 +29,14 @@ public final class ModelFactory {
     private ModelFactory() {
     }
 
+    /** A cell on a built-in dataset, whose shape is known without reading it. */
     public static MultiLayerConfiguration build(CellSpec cell) {
-        DatasetId data = cell.dataset();
+        return build(cell, cell.dataset().knownShape().orElseThrow(() -> new IllegalArgumentException("dataset "
+                + cell.dataset().key() + ": its shape is known only once it is read; pass the loaded data's shape")));
+    }
+
+    /** @param data the shape and class count of the data the network trains on */
+    public static MultiLayerConfiguration build(CellSpec cell, DatasetShape data) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(cell.seed())
                 .dataType(DataType.FLOAT)

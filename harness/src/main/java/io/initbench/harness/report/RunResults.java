@@ -1,6 +1,6 @@
 package io.initbench.harness.report;
 
-import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.spec.Architecture;
@@ -53,7 +53,7 @@ public record RunResults(SuiteSpec suite, Provenance provenance, List<CellRecord
         java.util.function.Function<java.util.function.Function<CellSpec, Object>, List<?>> distinct =
                 f -> axisSource.stream().map(r -> f.apply(r.cell())).distinct().toList();
         @SuppressWarnings("unchecked")
-        Axes axes = new Axes((List<DatasetId>) distinct.apply(CellSpec::dataset),
+        Axes axes = new Axes((List<DatasetRef>) distinct.apply(CellSpec::dataset),
                 (List<Architecture>) distinct.apply(CellSpec::architecture), (List<Integer>) distinct.apply(CellSpec::depth),
                 (List<Integer>) distinct.apply(CellSpec::width), (List<InitSpec>) distinct.apply(CellSpec::weightInit),
                 (List<Activation>) distinct.apply(CellSpec::activation), (List<Boolean>) distinct.apply(CellSpec::batchNorm),

@@ -31,7 +31,7 @@ public final class ProvenanceCollector {
         List<DatasetProvenance> files = new ArrayList<>();
         for (LoadedDataset d : datasets) {
             for (VerifiedFile f : d.files()) {
-                files.add(new DatasetProvenance(d.id().key(), f.name(), f.sha256(), f.official(), f.source(), f.note()));
+                files.add(new DatasetProvenance(d.dataset().key(), f.name(), f.sha256(), f.official(), f.source(), f.note()));
             }
         }
         String gpu = info.entrySet().stream().filter(e -> e.getKey().toLowerCase().contains("devicename"))

@@ -1,6 +1,7 @@
 package io.initbench.harness.spec;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,17 +14,18 @@ import org.nd4j.linalg.activations.Activation;
  * is an axis like the others; a suite with {@link TuningSpec tuning} instead picks one rate per
  * configuration from its tuning grid.
  */
-public record Axes(List<DatasetId> dataset, List<Architecture> architecture, List<Integer> depth, List<Integer> width,
+public record Axes(List<DatasetRef> dataset, List<Architecture> architecture, List<Integer> depth, List<Integer> width,
                    List<InitSpec> weightInit, List<Activation> activation, List<Boolean> batchNorm,
                    List<BiasSpec> biasInit, List<Double> learningRate, List<Long> seed) {
 
-    public static final Axes DEFAULTS = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(2),
+    public static final Axes DEFAULTS = new Axes(List.of(DatasetRef.of(DatasetId.MNIST)), List.of(Architecture.MLP),
+            List.of(2),
             List.of(256), List.of(InitSpec.parse("XAVIER")), List.of(Activation.RELU), List.of(false),
             List.of(new BiasSpec.Constant(0.0)), List.of(0.1),
             List.of(1L));
 
     public Axes {
-        dataset = check("dataset", dataset, DatasetId::key);
+        dataset = check("dataset", dataset, DatasetRef::key);
         architecture = check("architecture", architecture, Enum::name);
         depth = check("depth", depth, String::valueOf);
         width = check("width", width, String::valueOf);

@@ -1,6 +1,7 @@
 package io.initbench.harness.spec;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,9 +11,26 @@ import java.util.Map;
 import org.nd4j.linalg.activations.Activation;
 
 /** One training run: a point of the grid plus the suite's training settings. */
-public record CellSpec(DatasetId dataset, Architecture architecture, int depth, int width, InitSpec weightInit,
+public record CellSpec(DatasetRef dataset, Architecture architecture, int depth, int width, InitSpec weightInit,
                        Activation activation, boolean batchNorm, BiasSpec biasInit, long seed,
                        TrainingSettings training) {
+
+    public CellSpec {
+        if (dataset.userData() && training.trainSize() == 0) {
+            // the sample budget (convergence censoring, evaluation grid, report axes) is part of the
+            // spec, and a user dataset's size is known only once it is read
+            throw new SuiteException("dataset " + dataset.key() + ": set the training subset size (trainSize in the"
+                    + " suite, or -Dtrain.size=N) for your own data; 0 (= the whole split) works only for built-in"
+                    + " datasets, whose size is known in advance");
+        }
+    }
+
+    /** A cell on a built-in dataset. */
+    public CellSpec(DatasetId dataset, Architecture architecture, int depth, int width, InitSpec weightInit,
+                    Activation activation, boolean batchNorm, BiasSpec biasInit, long seed, TrainingSettings training) {
+        this(DatasetRef.of(dataset), architecture, depth, width, weightInit, activation, batchNorm, biasInit, seed,
+                training);
+    }
 
     /**
      * Everything that determines the cell's numbers, in a fixed order with fixed spellings. The id is a
@@ -67,8 +85,11 @@ public record CellSpec(DatasetId dataset, Architecture architecture, int depth, 
      * validation images).
      */
     public long sampleBudget() {
-        int available = dataset.trainCount() - training.validationSize();
-        int n = training.trainSize() > 0 ? Math.min(training.trainSize(), available) : available;
+        // user data always has a trainSize (see the constructor); loading fails if it has fewer images
+        int n = dataset.knownTrainCount()
+                .map(c -> c - training.validationSize())
+                .map(c -> training.trainSize() > 0 ? Math.min(training.trainSize(), c) : c)
+                .orElse(training.trainSize());
         return (long) training.epochs() * n;
     }
 

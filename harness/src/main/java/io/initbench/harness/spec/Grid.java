@@ -1,6 +1,6 @@
 package io.initbench.harness.spec;
 
-import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.activations.Activation;
@@ -33,7 +33,7 @@ public final class Grid {
                     + MAX_CELLS + "; shrink its axes");
         }
         List<CellSpec> cells = new ArrayList<>((int) size);
-        for (DatasetId dataset : a.dataset()) {
+        for (DatasetRef dataset : a.dataset()) {
             for (Architecture arch : a.architecture()) {
                 for (int depth : a.depth()) {
                     for (int width : a.width()) {

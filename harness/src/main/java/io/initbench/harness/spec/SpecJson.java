@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -37,8 +37,8 @@ public final class SpecJson {
         m.addSerializer(InitSpec.class, labelled(InitSpec::label));
         m.addDeserializer(BiasSpec.class, byName(BiasSpec::parse));
         m.addSerializer(BiasSpec.class, labelled(BiasSpec::label));
-        m.addDeserializer(DatasetId.class, byName(DatasetId::parse));
-        m.addSerializer(DatasetId.class, labelled(DatasetId::key));
+        m.addDeserializer(DatasetRef.class, byName(DatasetRef::parse));
+        m.addSerializer(DatasetRef.class, labelled(DatasetRef::key));
         m.addDeserializer(Activation.class, byName(SpecJson::activation));
         return m;
     }

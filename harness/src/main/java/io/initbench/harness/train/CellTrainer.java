@@ -57,7 +57,7 @@ public final class CellTrainer {
                 .fill(probeOrder(cell, data.trainCount()), 0, probeSize);
         List<PostInit.LsuvLayer> lsuv;
         try {
-            MultiLayerConfiguration conf = ModelFactory.build(cell);
+            MultiLayerConfiguration conf = ModelFactory.build(cell, data.source().shape());
             net = new MultiLayerNetwork(conf);
             net.init();
             lsuv = PostInit.apply(cell, net, probe.features());
@@ -184,7 +184,7 @@ public final class CellTrainer {
                     evalNanos += System.nanoTime() - e0;
                     lossSum = 0;
                     lossCount = 0;
-                    String blowUp = LossBound.check(meanLoss, iteration, itersPerEpoch, cell.dataset().classes());
+                    String blowUp = LossBound.check(meanLoss, iteration, itersPerEpoch, data.numClasses());
                     if (blowUp != null) {
                         status = Status.DIVERGED;
                         divergedAt = iteration;

@@ -1,6 +1,7 @@
 package io.initbench.harness.train;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.initbench.datasets.DatasetShape;
 import io.initbench.harness.model.ModelFactory;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.CellSpec;
@@ -60,15 +61,15 @@ public record MemoryBudget(long nativeLimit, String limits, int workers) {
     }
 
     /** DL4J's estimate of one training step of the cell, in bytes; -1 when the cell cannot be built. */
-    public static long estimate(CellSpec cell) {
+    public static long estimate(CellSpec cell, DatasetShape shape) {
         MultiLayerConfiguration conf;
         try {
-            conf = ModelFactory.build(cell);
+            conf = ModelFactory.build(cell, shape);
         } catch (RuntimeException e) {
             return -1; // the trainer reports why, as SKIPPED
         }
-        InputType input = cell.architecture() == Architecture.MLP ? InputType.feedForward(cell.dataset().featureSize())
-                : InputType.convolutionalFlat(cell.dataset().height(), cell.dataset().width(), cell.dataset().channels());
+        InputType input = cell.architecture() == Architecture.MLP ? InputType.feedForward(shape.featureSize())
+                : InputType.convolutionalFlat(shape.height(), shape.width(), shape.channels());
         try {
             return conf.getMemoryReport(input).getTotalMemoryBytes(cell.training().batchSize(), MemoryUseMode.TRAINING,
                     CacheMode.NONE, DataType.FLOAT);
@@ -78,8 +79,8 @@ public record MemoryBudget(long nativeLimit, String limits, int workers) {
     }
 
     /** Null when the cell fits its share of the limit, else why it does not and what to raise. */
-    public String check(CellSpec cell) {
-        long need = estimate(cell);
+    public String check(CellSpec cell, DatasetShape shape) {
+        long need = estimate(cell, shape);
         long share = nativeLimit / workers;
         if (need <= share) {
             return null;

@@ -1,6 +1,6 @@
 package io.initbench.harness.train;
 
-import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.ImageSet;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.datasets.Normalization;
@@ -23,7 +23,7 @@ public record PreparedData(LoadedDataset source, INDArray trainX, INDArray train
      * What determines the prepared data: cells with equal keys share one copy. The subsets come from the
      * suite's {@code dataSeed}, never from a cell's seed, so all cells of a suite see the same images.
      */
-    public record Key(DatasetId dataset, int trainSize, int testSize, int validationSize, long dataSeed,
+    public record Key(DatasetRef dataset, int trainSize, int testSize, int validationSize, long dataSeed,
                       Normalization normalization) {
         public static Key of(CellSpec c) {
             TrainingSettings t = c.training();

@@ -1,6 +1,6 @@
 package io.initbench.harness.train;
 
-import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Diagnostics;
@@ -107,7 +107,7 @@ public final class SuiteRunner {
      * @return the records of this run's cells, in grid order
      */
     public List<CellRecord> run(String suite, List<CellSpec> cells, List<Integer> indices,
-                                Function<DatasetId, LoadedDataset> datasets,
+                                Function<DatasetRef, LoadedDataset> datasets,
                                 RunStore store, Provenance provenance, Listener listener)
             throws InterruptedException {
         return run(suite, cells, indices, datasets, store, provenance, listener, c -> CellPhase.GRID);
@@ -115,7 +115,7 @@ public final class SuiteRunner {
 
     /** @param phases what each cell is for (recorded with it) */
     public List<CellRecord> run(String suite, List<CellSpec> cells, List<Integer> indices,
-                                Function<DatasetId, LoadedDataset> datasets,
+                                Function<DatasetRef, LoadedDataset> datasets,
                                 RunStore store, Provenance provenance, Listener listener,
                                 Function<CellSpec, CellPhase> phases)
             throws InterruptedException {
@@ -149,7 +149,8 @@ public final class SuiteRunner {
                     Instant started = Instant.now();
                     CellTrainer.Outcome o;
                     int diedIn = starts.getOrDefault(cell.id(), 0);
-                    String tooBig = diedIn >= maxStarts ? null : budget.check(cell);
+                    String tooBig = diedIn >= maxStarts ? null
+                            : budget.check(cell, data.get(PreparedData.Key.of(cell)).source().shape());
                     if (diedIn >= maxStarts) {
                         o = died(diedIn);
                     } else if (tooBig != null) {

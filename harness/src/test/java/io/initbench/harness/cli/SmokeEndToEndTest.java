@@ -81,7 +81,7 @@ class SmokeEndToEndTest {
         Cli.RunOutcome outcome = cli(warn, stdout).runSuite();
         CellRecord r = outcome.records().get(0);
         assertEquals(Status.OK, r.status(), r.reason() + "\n" + r.error());
-        assertEquals(3 * 32 * 32, r.cell().dataset().featureSize());
+        assertEquals(3 * 32 * 32, r.cell().dataset().knownShape().orElseThrow().featureSize());
         assertTrue(r.metrics().finalAccuracy() >= 0 && r.metrics().iterations() == 4, r.metrics().toString());
         assertTrue(r.provenance().datasets().stream().noneMatch(d -> d.official()));
         assertEquals("c478fd1cb691ca24d3cecba5919f092bf1808f3850f77b6b32d451246449eba4",

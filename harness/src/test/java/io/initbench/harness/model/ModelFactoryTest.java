@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
+import io.initbench.datasets.Normalization;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.Axes;
 import io.initbench.harness.spec.BiasSpec;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.InitSpec;
+import io.initbench.harness.spec.Optimizer;
+import io.initbench.harness.spec.SuiteException;
 import io.initbench.harness.spec.SuiteSpec;
 import io.initbench.harness.spec.TrainingSettings;
 import java.util.List;
@@ -43,7 +48,7 @@ class ModelFactoryTest {
     /** Every cell of a grid gets its own init on every weight layer, its activation and its BN layout. */
     @Test
     void everyLayerCarriesTheCellsInitActivationAndBatchNorm() {
-        Axes axes = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(3), List.of(16),
+        Axes axes = new Axes(List.of(DatasetRef.of(DatasetId.MNIST)), List.of(Architecture.MLP), List.of(3), List.of(16),
                 List.of(InitSpec.parse("XAVIER"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("RELU_UNIFORM")),
                 List.of(Activation.RELU, Activation.TANH, Activation.SIGMOID), List.of(false, true),
                 List.of(BiasSpec.parse("0"), BiasSpec.parse("0.01")), List.of(0.1),
@@ -105,5 +110,21 @@ class ModelFactoryTest {
             long[] shape = net.output(Nd4j.rand(DataType.FLOAT, 2, ds.featureSize())).shape();
             assertArrayEquals(new long[] {2, 10}, shape, ds.key());
         }
+    }
+
+    @Test
+    void userDataTakesItsShapeFromTheLoadedData() {
+        DatasetRef folder = DatasetRef.parse("folder:shapes?size=10x12&channels=3");
+        TrainingSettings training = new TrainingSettings(Optimizer.SGD, 0.1, 16, 1, 0, 0.9, 60, 0, Normalization.UNIT, 0,
+                0, 1, false);
+        assertThrows(SuiteException.class, () -> new CellSpec(folder, Architecture.CNN, 1, 16, InitSpec.parse("XAVIER"),
+                Activation.RELU, false, BiasSpec.parse("0"), 1, TrainingSettings.DEFAULTS), "user data needs a trainSize");
+        CellSpec cell = new CellSpec(folder, Architecture.CNN, 1, 16, InitSpec.parse("XAVIER"), Activation.RELU, false,
+                BiasSpec.parse("0"), 1, training);
+        assertThrows(IllegalArgumentException.class, () -> ModelFactory.build(cell), "no shape without the data");
+        MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell,
+                new io.initbench.datasets.DatasetShape(3, 10, 12, 4)));
+        net.init();
+        assertArrayEquals(new long[] {2, 4}, net.output(Nd4j.rand(DataType.FLOAT, 2, 3 * 10 * 12)).shape());
     }
 }

@@ -3,6 +3,7 @@ package io.initbench.harness.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.CurvePoint;
 import io.initbench.harness.result.DatasetProvenance;
@@ -40,7 +41,7 @@ import org.nd4j.linalg.activations.Activation;
 public class ReportGoldenTest {
 
     public static RunResults fixture() {
-        Axes axes = new Axes(List.of(DatasetId.MNIST), List.of(Architecture.MLP), List.of(4), List.of(256),
+        Axes axes = new Axes(List.of(DatasetRef.of(DatasetId.MNIST)), List.of(Architecture.MLP), List.of(4), List.of(256),
                 List.of(InitSpec.parse("ZERO"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("RELU"),
                         InitSpec.parse("IDENTITY")),
                 List.of(Activation.RELU, Activation.TANH), List.of(false, true), List.of(BiasSpec.parse("0")), List.of(0.1),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.Normalization;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.nd4j.linalg.activations.Activation;
 
 class GridTest {
     static SuiteSpec suite() {
-        Axes axes = new Axes(List.of(DatasetId.MNIST, DatasetId.CIFAR10), List.of(Architecture.MLP), List.of(2, 3),
+        Axes axes = new Axes(List.of(DatasetRef.of(DatasetId.MNIST), DatasetRef.of(DatasetId.CIFAR10)), List.of(Architecture.MLP), List.of(2, 3),
                 List.of(32), List.of(InitSpec.parse("XAVIER"), InitSpec.parse("NORMAL(0,0.01)"), InitSpec.parse("ZERO")),
                 List.of(Activation.RELU, Activation.TANH), List.of(false, true),
                 List.of(BiasSpec.parse("0.0"), BiasSpec.parse("0.01")), List.of(0.1), List.of(1L, 2L));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ class SizeLimitTest {
     @Test
     void axesWhoseProductIsTwoToTheSixtyFourAreTooManyCellsNotZero() {
         // 2·2·2^9·2^16·1·2^4·2·2^16·2^16 = 2^64, which wraps to 0 in long arithmetic
-        Axes axes = new Axes(List.of(DatasetId.MNIST, DatasetId.CIFAR10), List.of(Architecture.MLP, Architecture.CNN),
+        Axes axes = new Axes(List.of(new DatasetRef.Builtin(DatasetId.MNIST), new DatasetRef.Builtin(DatasetId.CIFAR10)), List.of(Architecture.MLP, Architecture.CNN),
                 IntStream.rangeClosed(1, 512).boxed().toList(), IntStream.rangeClosed(1, 65536).boxed().toList(),
                 List.of(InitSpec.parse("XAVIER")), Arrays.asList(Activation.values()).subList(0, 16), List.of(false, true),
                 IntStream.range(0, 65536).mapToObj(i -> (BiasSpec) new BiasSpec.Constant(i)).toList(), List.of(0.1),

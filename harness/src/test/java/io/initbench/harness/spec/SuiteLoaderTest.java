@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +149,7 @@ class SuiteLoaderTest {
         Path f = tmp.resolve("j.json");
         Files.writeString(f, "{\"name\":\"j\",\"axes\":{\"dataset\":[\"cifar10\"],\"architecture\":[\"cnn\"]}}");
         SuiteSpec s = loader.load(f.toString(), Map.of());
-        assertEquals(List.of(DatasetId.CIFAR10), s.axes().dataset());
+        assertEquals(List.of(DatasetRef.of(DatasetId.CIFAR10)), s.axes().dataset());
         assertEquals(List.of(Architecture.CNN), s.axes().architecture());
     }
 

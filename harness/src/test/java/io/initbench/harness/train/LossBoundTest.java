@@ -34,11 +34,11 @@ class LossBoundTest {
     /** The rule applied to a recorded learning curve: the status it would have given the cell. */
     private static Status statusUnderTheRule(CellRecord r) {
         TrainingSettings t = r.cell().training();
-        int n = t.trainSize() == 0 ? r.cell().dataset().trainCount() : t.trainSize();
+        int n = t.trainSize() == 0 ? r.cell().dataset().knownTrainCount().orElseThrow() : t.trainSize();
         long itersPerEpoch = (n + t.batchSize() - 1) / t.batchSize();
         for (CurvePoint p : r.curve()) {
             if (p.trainLoss() != null && LossBound.check(p.trainLoss(), p.iteration(), itersPerEpoch,
-                    r.cell().dataset().classes()) != null) {
+                    r.cell().dataset().knownShape().orElseThrow().classes()) != null) {
                 return Status.DIVERGED;
             }
         }

@@ -1,5 +1,9 @@
 package io.initbench.harness.train;
 
+import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetRef;
+import io.initbench.datasets.DatasetShape;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,16 +82,18 @@ class MemoryLimitTest {
                 "XAVIER", "activation", "RELU"))).get(0);
     }
 
+    private static final DatasetShape MNIST = new DatasetRef.Builtin(DatasetId.MNIST).knownShape().orElseThrow();
+
     @Test
     void theEstimateCoversParametersGradientsAndUpdaterState() {
-        long wide = MemoryBudget.estimate(cell(65536));
+        long wide = MemoryBudget.estimate(cell(65536), MNIST);
         // 784·65536 + 65536² + 65536·10 ≈ 4.35e9 float parameters = 17.4 GB before gradients
         assertTrue(wide > 17_000_000_000L, "estimate " + wide);
-        long small = MemoryBudget.estimate(cell(64));
+        long small = MemoryBudget.estimate(cell(64), MNIST);
         assertTrue(small > 4L * (784 * 64 + 64 * 64 + 64 * 10) && small < 64 * MIB, "estimate " + small);
         MemoryBudget oneGiB = new MemoryBudget(1L << 30, "test limit", 2);
-        assertNull(oneGiB.check(cell(64)));
-        String why = oneGiB.check(cell(65536));
+        assertNull(oneGiB.check(cell(64), MNIST));
+        String why = oneGiB.check(cell(65536), MNIST);
         assertTrue(why.startsWith("not enough memory for this cell: it needs about ") && why.contains("512 MiB of 1024 MiB")
                 && why.contains("-Xmx") && why.contains("-Dworkers"), why);
     }
