@@ -19,6 +19,7 @@ import io.initbench.harness.train.CellTrainer;
 import io.initbench.harness.train.NativeThreads;
 import io.initbench.harness.train.PreparedData;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -35,18 +36,48 @@ class SymmetryCheckTest {
     }
 
     @Test
-    void countsDistinctRowsWithinTolerance() {
+    void floatDriftIsOneUnitAndNearEqualRandomBiasesAreNot() {
+        Random rnd = new Random(3);
+        // 64 copies of one unit, each perturbed by float32 rounding amplified 100× (≈1e-5 of each element
+        // relative, i.e. far from zero only where the element is), including elements near zero
+        double[] base = new double[101];
+        for (int i = 0; i < base.length; i++) {
+            base[i] = i % 10 == 0 ? 1e-9 * i : 0.01 + 0.001 * rnd.nextGaussian();
+        }
+        double[][] drift = new double[64][];
+        for (int u = 0; u < 64; u++) {
+            drift[u] = base.clone();
+            for (int i = 0; i < base.length; i++) {
+                drift[u][i] *= 1 + 100 * Math.ulp(1f) * rnd.nextGaussian();
+                drift[u][i] += 1e-12 * rnd.nextGaussian();
+            }
+        }
+        assertEquals(1, SymmetryCheck.distinctUnits(drift), "rounding drift is not a distinct unit");
+        // zero weights with random biases N(0, 0.1²): 64 different units, some pairs ~1e-4 relative apart
+        double[][] biases = new double[64][5];
+        for (int u = 0; u < 64; u++) {
+            biases[u][4] = 0.1 * rnd.nextGaussian();
+        }
+        biases[1][4] = biases[0][4] * (1 + 1e-4);
+        assertEquals(64, SymmetryCheck.distinctUnits(biases), "near-equal random biases are distinct units");
+    }
+
+    @Test
+    void distanceIsRelativeToTheUnitsNorms() {
         double tol = SymmetryCheck.DEFAULT_TOLERANCE;
         double[][] same = {{1, 2, 3}, {1, 2, 3}, {1, 2, 3}};
         assertEquals(1, SymmetryCheck.distinctUnits(same, tol));
-        double[][] two = {{1, 2, 3}, {1, 2, 3 * (1 + 3e-4)}, {1, 2.5, 3}};
-        assertEquals(2, SymmetryCheck.distinctUnits(two, tol), "3e-4 relative apart is rounding noise: same unit");
-        double[][] three = {{1, 2, 3}, {1, 2, 3 * (1 + 3e-3)}, {1, 2.5, 3}};
-        assertEquals(3, SymmetryCheck.distinctUnits(three, tol), "3e-3 relative apart is a different unit");
+        double[][] two = {{1, 2, 3}, {1, 2, 3 + 1e-6}, {1, 2.5, 3}};
+        assertEquals(2, SymmetryCheck.distinctUnits(two, tol), "3e-7 relative apart is rounding noise");
+        double[][] three = {{1, 2, 3}, {1, 2, 3 + 1e-3}, {1, 2.5, 3}};
+        assertEquals(3, SymmetryCheck.distinctUnits(three, tol), "3e-4 relative apart is a different unit");
         double[][] oneHuge = {{1e9, 0}, {0.5, 0.25}, {0.5, 0.5}, {0.25, 0.5}};
         assertEquals(4, SymmetryCheck.distinctUnits(oneHuge, tol), "an exploded unit does not merge the others");
-        double[][] tiny = {{1e-9, 0}, {2e-9, 0}};
-        assertEquals(1, SymmetryCheck.distinctUnits(tiny, tol), "differences below 1e-7 are zero");
+        double[][] zeros = {{0, 0}, {0, 0}};
+        assertEquals(1, SymmetryCheck.distinctUnits(zeros, tol));
+        double[][] tinyButDifferent = {{1e-9, 0}, {0, 1e-9}};
+        assertEquals(2, SymmetryCheck.distinctUnits(tinyButDifferent, tol), "small units are compared by their own scale");
+        assertEquals(Math.sqrt(2), SymmetryCheck.relativeDistance(new double[]{1, 0}, new double[]{0, 1}), 1e-12);
     }
 
     /** Unit u is column u of a dense W [nIn, nOut] and slice u of a conv W [nOut, nIn, kH, kW]. */
