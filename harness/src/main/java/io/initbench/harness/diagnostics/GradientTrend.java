@@ -10,15 +10,29 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * than the two end points, so that one odd layer (the first layer sees raw pixels, the output layer
  * a softmax) does not decide the verdict alone.
  *
+ *
+ * <p>The slope alone cannot see a gradient that is tiny or huge in every layer (a deep ReLU net whose
+ * signal halves per layer has flat but minute gradients; one whose signal doubles has flat but huge
+ * ones), so the caption also names the absolute scale when every layer is below {@link #TINY} or some
+ * layer above {@link #HUGE}. Both bounds are for a softmax cross-entropy loss, whose output gradient is
+ * O(1): trained-from-init networks here sit between 1e-3 and 10.
+ *
  * @param outputOverFirst fitted output-layer RMS ÷ fitted first-layer RMS: &gt; 1 the gradient shrinks
  *                        on its way back to the input, &lt; 1 it grows
  * @param first           measured RMS of the first weight layer
  * @param output          measured RMS of the output layer
+ * @param largest         largest RMS over the layers
+ * @param zeroLayers      layers whose gradient is exactly 0 (underflow)
  */
-public record GradientTrend(Kind kind, double outputOverFirst, double first, double output) {
+public record GradientTrend(Kind kind, double outputOverFirst, double first, double output, double largest,
+                            int zeroLayers) {
 
     /** Within this factor either way the gradient counts as stable through depth. */
     public static final double HEALTHY_FACTOR = 2.0;
+    /** Every layer's gradient RMS below this: too small to train at any usual learning rate. */
+    public static final double TINY = 1e-4;
+    /** Some layer's gradient RMS above this: an exploding scale. */
+    public static final double HUGE = 1e2;
 
     public enum Kind { VANISHING, EXPLODING, HEALTHY }
 
@@ -29,9 +43,14 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
      */
     public static GradientTrend of(Double[] rms) {
         SimpleRegression fit = new SimpleRegression();
+        int zeros = 0;
+        double largest = 0;
         for (int k = 0; k < rms.length; k++) {
             if (rms[k] != null && rms[k] > 0 && Double.isFinite(rms[k])) {
                 fit.addData(k, Math.log10(rms[k]));
+                largest = Math.max(largest, rms[k]);
+            } else if (rms[k] != null && rms[k] == 0) {
+                zeros++;
             }
         }
         if (fit.getN() < 2 || rms[0] == null || rms[rms.length - 1] == null) {
@@ -40,13 +59,21 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
         double factor = Math.pow(10, fit.getSlope() * (rms.length - 1));
         Kind kind = factor >= HEALTHY_FACTOR ? Kind.VANISHING : factor <= 1 / HEALTHY_FACTOR ? Kind.EXPLODING
                 : Kind.HEALTHY;
-        return new GradientTrend(kind, factor, rms[0], rms[rms.length - 1]);
+        return new GradientTrend(kind, factor, rms[0], rms[rms.length - 1], largest, zeros);
     }
 
     /** One sentence for a plot caption, e.g. "gradients shrink ×37 from the output layer to ...". */
     public String words() {
         String ends = String.format(Locale.ROOT, " (RMS %.2g at the first layer, %.2g at the output layer)", first,
                 output);
+        if (zeroLayers > 0) {
+            ends += "; exactly 0 in " + zeroLayers + " layer(s) (underflow)";
+        }
+        if (largest < TINY) {
+            ends += "; below " + TINY + " in every layer: too small to train";
+        } else if (largest > HUGE) {
+            ends += "; above " + (int) HUGE + " in some layer: exploding scale";
+        }
         return switch (kind) {
             case VANISHING -> "gradients shrink ×" + factor(outputOverFirst)
                     + " from the output layer to the first layer (vanishing)" + ends;
