@@ -85,6 +85,7 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
     }
 
     private static String factor(double f) {
-        return f >= 100 ? String.format(Locale.ROOT, "%.1e", f) : String.format(Locale.ROOT, "%.3g", f);
+        return f >= 100 ? String.format(Locale.ROOT, "%.1e", f)
+                : new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", f)).stripTrailingZeros().toPlainString();
     }
 }

@@ -2,6 +2,7 @@ package io.initbench.harness.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetId;
@@ -9,6 +10,7 @@ import io.initbench.harness.TestData;
 import io.initbench.harness.model.ModelFactory;
 import io.initbench.harness.result.Diagnostics;
 import io.initbench.harness.result.LayerSignal;
+import io.initbench.harness.result.ResultJson;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.BiasSpec;
@@ -156,5 +158,31 @@ class SymmetryCheckTest {
         assertEquals(3, xavier.stepZero().size());
         assertEquals(xavier.during().size(), 1 + (19 * 2) / 5, "one gradient point per evaluation after step 0");
         assertEquals(4, xavier.during().get(0).gradientNorms().size(), "3 hidden + output");
+        // absolute scale per weight layer at step 0 and at every evaluation
+        assertEquals(4, xavier.stepZeroScale().size());
+        for (var p : xavier.during()) {
+            assertEquals(4, p.layers().size());
+            assertTrue(p.layers().stream().allMatch(l -> l.gradientRms() != null && l.gradientRms() > 0), p.toString());
+            assertNull(p.layers().get(3).saturatedFraction(), "the softmax layer has no saturation rule");
+        }
+        // the RMS is the norm over the square root of the weight count (784×32 for the first layer)
+        assertEquals(xavier.stepZero().get(0).gradientNorm() / Math.sqrt(784 * 32),
+                xavier.stepZeroScale().get(0).gradientRms(), 1e-6 * xavier.stepZeroScale().get(0).gradientRms());
+        assertTrue(big.maxSaturatedFractionAtEnd() > 0.3, "saturation is measured during training too: "
+                + big.maxSaturatedFractionAtEnd());
+        assertEquals(1.0, negativeBias.during().get(negativeBias.during().size() - 1).layers().get(0).deadFraction(),
+                "dead ReLUs stay dead: no gradient reaches them");
+    }
+
+    @Test
+    void recordsWithoutTheNewFieldsStayReadable() throws Exception {
+        String old = "{\"weightLayers\":[0,1],\"stepZero\":[],\"gradientRatio\":2.5,\"during\":[{\"iteration\":5,"
+                + "\"gradientNorms\":[1.0,2.0],\"updateRatios\":[null,0.01]}],\"distinctUnits\":[32],"
+                + "\"layerWidths\":[32],\"lsuv\":[]}";
+        Diagnostics d = ResultJson.mapper().readValue(old, Diagnostics.class);
+        assertEquals(List.of(), d.stepZeroScale());
+        assertEquals(List.of(), d.during().get(0).layers());
+        assertNull(d.maxSaturatedFractionAtEnd());
+        assertEquals(d, ResultJson.mapper().readValue(ResultJson.mapper().writeValueAsString(d), Diagnostics.class));
     }
 }
