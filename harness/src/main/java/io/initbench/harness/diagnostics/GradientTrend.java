@@ -34,12 +34,13 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
     /** Some layer's gradient RMS above this: an exploding scale. */
     public static final double HUGE = 1e2;
 
-    public enum Kind { VANISHING, EXPLODING, HEALTHY }
+    /** ZERO: too few layers with a non-zero gradient to fit a slope, and some exactly 0. */
+    public enum Kind { VANISHING, EXPLODING, HEALTHY, ZERO }
 
     /**
      * @param rms gradient RMS per weight layer, first layer first, output layer last; null entries
      *            (not measured or not finite) and zeros (underflow) are left out of the fit
-     * @return null when fewer than two layers have a usable value
+     * @return null when fewer than two layers have a usable value and none is exactly 0
      */
     public static GradientTrend of(Double[] rms) {
         SimpleRegression fit = new SimpleRegression();
@@ -52,6 +53,10 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
             } else if (rms[k] != null && rms[k] == 0) {
                 zeros++;
             }
+        }
+        if (zeros > 0 && fit.getN() < 2) {
+            return new GradientTrend(Kind.ZERO, Double.NaN, rms[0] == null ? Double.NaN : rms[0],
+                    rms[rms.length - 1] == null ? Double.NaN : rms[rms.length - 1], largest, zeros);
         }
         if (fit.getN() < 2 || rms[0] == null || rms[rms.length - 1] == null) {
             return null;
@@ -79,6 +84,7 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
                     + " from the output layer to the first layer (vanishing)" + ends;
             case EXPLODING -> "gradients grow ×" + factor(1 / outputOverFirst)
                     + " from the output layer to the first layer (exploding)" + ends;
+            case ZERO -> "gradients are exactly 0 in " + zeroLayers + " layer(s): no learning signal";
             case HEALTHY -> "gradients stay within ×" + factor(HEALTHY_FACTOR)
                     + " from the output layer to the first layer (healthy)" + ends;
         };

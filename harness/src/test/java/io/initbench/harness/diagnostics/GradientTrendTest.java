@@ -75,6 +75,9 @@ class GradientTrendTest {
         GradientTrend under = GradientTrend.of(new Double[]{1e-3, 1e-2, 0.0, 1e-1});
         assertTrue(under.words().contains("exactly 0 in 1 layer"), under.words());
         assertNull(GradientTrend.of(new Double[]{null, 1.0}), "no first-layer value: no caption");
+        GradientTrend zero = GradientTrend.of(new Double[]{0.0, 0.0, 0.0});
+        assertEquals(GradientTrend.Kind.ZERO, zero.kind());
+        assertTrue(zero.words().contains("exactly 0 in 3 layer(s)"), zero.words());
         assertNotNull(GradientTrend.of(new Double[]{1.0, 1.0}));
     }
 
