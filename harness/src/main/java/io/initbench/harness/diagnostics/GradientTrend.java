@@ -5,11 +5,13 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * How the gradient's scale changes through a network, read from its per-layer gradient RMS (first
- * weight layer to output layer): the least-squares slope of log10 RMS against layer position, turned
- * into the factor between the fitted output-layer and first-layer values. A fit over all layers rather
- * than the two end points, so that one odd layer (the first layer sees raw pixels, the output layer
- * a softmax) does not decide the verdict alone.
- *
+ * weight layer to output layer): the least-squares slope of log10 RMS against layer position over the
+ * hidden layers, turned into the factor between the fitted last-hidden-layer and first-layer values.
+ * The output layer is left out of the slope: its gradient is (softmax − label) times the last hidden
+ * activation, which puts it ×2–3 above the hidden layers even in a healthy depth-2 network (measured in
+ * the smoke suite under Xavier and He), so including it would call every shallow network vanishing. A
+ * network with a single hidden layer is fitted over all its layers. A fit rather than the two end
+ * points, so that one odd layer (the first sees raw pixels) does not decide the verdict alone.
  *
  * <p>The slope alone cannot see a gradient that is tiny or huge in every layer (a deep ReLU net whose
  * signal halves per layer has flat but minute gradients; one whose signal doubles has flat but huge
@@ -17,8 +19,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * layer above {@link #HUGE}. Both bounds are for a softmax cross-entropy loss, whose output gradient is
  * O(1): trained-from-init networks here sit between 1e-3 and 10.
  *
- * @param outputOverFirst fitted output-layer RMS ÷ fitted first-layer RMS: &gt; 1 the gradient shrinks
- *                        on its way back to the input, &lt; 1 it grows
+ * @param outputOverFirst fitted last-hidden-layer RMS ÷ fitted first-layer RMS: &gt; 1 the gradient
+ *                        shrinks on its way back to the input, &lt; 1 it grows
  * @param first           measured RMS of the first weight layer
  * @param output          measured RMS of the output layer
  * @param largest         largest RMS over the layers
@@ -44,11 +46,14 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
      */
     public static GradientTrend of(Double[] rms) {
         SimpleRegression fit = new SimpleRegression();
+        int span = rms.length >= 3 ? rms.length - 1 : rms.length;
         int zeros = 0;
         double largest = 0;
         for (int k = 0; k < rms.length; k++) {
             if (rms[k] != null && rms[k] > 0 && Double.isFinite(rms[k])) {
-                fit.addData(k, Math.log10(rms[k]));
+                if (k < span) {
+                    fit.addData(k, Math.log10(rms[k]));
+                }
                 largest = Math.max(largest, rms[k]);
             } else if (rms[k] != null && rms[k] == 0) {
                 zeros++;
@@ -61,13 +66,13 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
         if (fit.getN() < 2 || rms[0] == null || rms[rms.length - 1] == null) {
             return null;
         }
-        double factor = Math.pow(10, fit.getSlope() * (rms.length - 1));
+        double factor = Math.pow(10, fit.getSlope() * (span - 1));
         Kind kind = factor >= HEALTHY_FACTOR ? Kind.VANISHING : factor <= 1 / HEALTHY_FACTOR ? Kind.EXPLODING
                 : Kind.HEALTHY;
         return new GradientTrend(kind, factor, rms[0], rms[rms.length - 1], largest, zeros);
     }
 
-    /** One sentence for a plot caption, e.g. "gradients shrink ×37 from the output layer to ...". */
+    /** One sentence for a plot caption, e.g. "gradients shrink ×37 from the last hidden layer to ...". */
     public String words() {
         String ends = String.format(Locale.ROOT, " (RMS %.2g at the first layer, %.2g at the output layer)", first,
                 output);
@@ -81,12 +86,12 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
         }
         return switch (kind) {
             case VANISHING -> "gradients shrink ×" + factor(outputOverFirst)
-                    + " from the output layer to the first layer (vanishing)" + ends;
+                    + " from the last hidden layer to the first layer (vanishing)" + ends;
             case EXPLODING -> "gradients grow ×" + factor(1 / outputOverFirst)
-                    + " from the output layer to the first layer (exploding)" + ends;
+                    + " from the last hidden layer to the first layer (exploding)" + ends;
             case ZERO -> "gradients are exactly 0 in " + zeroLayers + " layer(s): no learning signal";
             case HEALTHY -> "gradients stay within ×" + factor(HEALTHY_FACTOR)
-                    + " from the output layer to the first layer (healthy)" + ends;
+                    + " from the last hidden layer to the first layer (healthy)" + ends;
         };
     }
 
