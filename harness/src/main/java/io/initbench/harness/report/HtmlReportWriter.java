@@ -245,17 +245,25 @@ public final class HtmlReportWriter implements ReportWriter {
                 int layer = k;
                 double[] logs = seeds.stream().map(l -> l.get(layer).gradientRms())
                         .filter(g -> g != null && g > 0).mapToDouble(Math::log10).toArray();
-                mean[k] = logs.length == 0 ? null : Math.pow(10, Arrays.stream(logs).average().orElseThrow());
+                // exactly 0 in every seed (ZERO init, underflow) is a finding the caption names
+                boolean allZero = seeds.stream().allMatch(l -> Double.valueOf(0.0).equals(l.get(layer).gradientRms()));
+                mean[k] = logs.length > 0 ? Math.pow(10, Arrays.stream(logs).average().orElseThrow())
+                        : allZero ? 0.0 : null;
             }
             series.put(init, mean);
         }
-        double lo = series.values().stream().flatMap(Arrays::stream).filter(Objects::nonNull)
+        double lo = series.values().stream().flatMap(Arrays::stream).filter(g -> g != null && g > 0)
                 .mapToDouble(Math::log10).min().orElse(Double.NaN);
-        double hi = series.values().stream().flatMap(Arrays::stream).filter(Objects::nonNull)
+        double hi = series.values().stream().flatMap(Arrays::stream).filter(g -> g != null && g > 0)
                 .mapToDouble(Math::log10).max().orElse(Double.NaN);
         int maxLayers = series.values().stream().mapToInt(v -> v.length).max().orElse(0);
-        if (maxLayers == 0 || Double.isNaN(lo)) {
+        if (maxLayers == 0) {
             return;
+        }
+        if (Double.isNaN(lo)) {
+            // nothing to plot on a log scale (all exactly 0): a frame for the captions alone
+            lo = -1;
+            hi = 0;
         }
         lo = Math.floor(lo);
         hi = Math.max(Math.ceil(hi), lo + 1);
@@ -279,7 +287,7 @@ public final class HtmlReportWriter implements ReportWriter {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             for (int k = 0; k < rms.length; k++) {
-                if (rms[k] != null) {
+                if (rms[k] != null && rms[k] > 0) {
                     xs.add(f.x(k + 1));
                     ys.add(f.y(Math.log10(rms[k])));
                 }
