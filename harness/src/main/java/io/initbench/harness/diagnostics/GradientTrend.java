@@ -80,9 +80,9 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
             ends += "; exactly 0 in " + zeroLayers + " layer(s) (underflow)";
         }
         if (largest < TINY) {
-            ends += "; below " + TINY + " in every layer: too small to train";
+            ends += "; below " + plain(TINY) + " in every layer: too small to train";
         } else if (largest > HUGE) {
-            ends += "; above " + (int) HUGE + " in some layer: exploding scale";
+            ends += "; above " + plain(HUGE) + " in some layer: exploding scale";
         }
         return switch (kind) {
             case VANISHING -> "gradients shrink ×" + factor(outputOverFirst)
@@ -91,8 +91,14 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
                     + " from the last hidden layer to the first layer (exploding)" + ends;
             case ZERO -> "gradients are exactly 0 in " + zeroLayers + " layer(s): no learning signal";
             case HEALTHY -> "gradients stay within ×" + factor(HEALTHY_FACTOR)
-                    + " from the last hidden layer to the first layer (healthy)" + ends;
+                    + " from the last hidden layer to the first layer ("
+                    // flat but tiny or huge everywhere is not healthy: the scale note says why
+                    + (largest < TINY || largest > HUGE ? "flat" : "healthy") + ")" + ends;
         };
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String factor(double f) {

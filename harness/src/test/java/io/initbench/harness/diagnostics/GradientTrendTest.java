@@ -71,7 +71,8 @@ class GradientTrendTest {
     void flatButTinyGradientsAreNamedByTheirScale() {
         GradientTrend t = GradientTrend.of(new Double[]{2e-6, 3e-6, 2.5e-6, 4e-6});
         assertEquals(GradientTrend.Kind.HEALTHY, t.kind());
-        assertTrue(t.words().contains("too small to train"), t.words());
+        assertTrue(t.words().contains("(flat)") && t.words().contains("below 0.0001 in every layer: too small to train"),
+                t.words());
         GradientTrend under = GradientTrend.of(new Double[]{1e-3, 1e-2, 0.0, 1e-1});
         assertTrue(under.words().contains("exactly 0 in 1 layer"), under.words());
         assertNull(GradientTrend.of(new Double[]{null, 1.0}), "no first-layer value: no caption");
