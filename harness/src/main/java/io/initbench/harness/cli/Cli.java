@@ -10,6 +10,8 @@ import io.initbench.harness.bench.Benchmark;
 import io.initbench.harness.result.ResultJson;
 import io.initbench.harness.audit.AuditShape;
 import io.initbench.harness.audit.InitAudit;
+import io.initbench.harness.audit.KnownDeviations;
+import io.initbench.harness.audit.NetworkAudit;
 import io.initbench.harness.compare.Baseline;
 import io.initbench.harness.compare.ComparisonReport;
 import io.initbench.harness.compare.ComparisonScope;
@@ -535,30 +537,55 @@ public final class Cli {
     }
 
     /**
-     * Audits the initializers of {@code -Dsuite} (or {@code -DweightInit}, or all of them) on the
-     * standard shapes. Exit code 1 when any initializer deviates from its claim.
+     * With {@code -Dsuite}: builds each configuration's network and audits its weight layers. Without:
+     * audits {@code -DweightInit} (or every initializer) on the standard shapes. Writes audit.md and
+     * audit.json; exit code 1 when a deviation is not on the known list ({@code -Daudit.knownDeviations=}
+     * replaces the built-in one).
      */
     public int audit() {
         Options opts = Options.from(props);
-        List<InitSpec> inits;
-        if (props.get("suite") != null) {
-            inits = new SuiteLoader().load(props.get("suite"), props).axes().weightInit();
-        } else if (props.get("weightInit") != null) {
-            inits = SuiteLoader.splitTopLevel(props.get("weightInit")).stream().map(InitSpec::parse).toList();
-        } else {
-            inits = InitAudit.defaultInitializers();
-        }
-        long samples = Options.longProp(props, "audit.samples", 2_000_000);
-        long seed = Options.longProp(props, "audit.seed", 42);
-        if (samples < 1) {
-            throw new IllegalArgumentException("-Daudit.samples=" + samples + " is not valid; use 1 or more");
-        }
+        KnownDeviations known = props.get("audit.knownDeviations") == null ? KnownDeviations.builtIn()
+                : KnownDeviations.read(Path.of(props.get("audit.knownDeviations")));
         NativeThreads.configure(opts.threads());
-        List<InitAudit.Row> rows = new InitAudit(samples, seed).run(inits, AuditShape.DEFAULTS);
+        List<InitAudit.Row> checks;
+        String markdown;
+        String json;
+        String subject;
+        if (props.get("suite") != null) {
+            SuiteSpec suite = new SuiteLoader().load(props.get("suite"), props);
+            List<NetworkAudit.LayerRow> rows = new NetworkAudit(known).run(Grid.cells(suite));
+            checks = rows.stream().map(NetworkAudit.LayerRow::check).toList();
+            subject = "networks of suite " + suite.name();
+            markdown = AuditReport.networkMarkdown(suite.name(), rows);
+            json = AuditReport.json(subject, rows, AuditReport.failures(checks), known(checks));
+        } else {
+            List<InitSpec> inits = props.get("weightInit") != null
+                    ? SuiteLoader.splitTopLevel(props.get("weightInit")).stream().map(InitSpec::parse).toList()
+                    : InitAudit.defaultInitializers();
+            long samples = Options.longProp(props, "audit.samples", 2_000_000);
+            long seed = Options.longProp(props, "audit.seed", 42);
+            if (samples < 1) {
+                throw new IllegalArgumentException("-Daudit.samples=" + samples + " is not valid; use 1 or more");
+            }
+            checks = new InitAudit(samples, seed, known).run(inits, AuditShape.DEFAULTS);
+            subject = "initializers on standard shapes";
+            markdown = AuditReport.markdown(checks, samples, seed);
+            json = AuditReport.json(subject, checks, AuditReport.failures(checks), known(checks));
+        }
         Path dir = outputDir(opts, "audit", RUN_ID.format(Instant.now()));
-        writeReport(dir, "audit.md", AuditReport.markdown(rows, samples, seed));
-        long fails = rows.stream().filter(r -> r.verdict() == InitAudit.Verdict.FAIL).count();
-        log.info("audit: {} deviation(s) in {} checks → {}", fails, rows.size(), dir.resolve("audit.md"));
+        writeReport(dir, "audit.md", markdown);
+        try {
+            Files.writeString(dir.resolve("audit.json"), json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve("audit.json") + ": " + e.getMessage(), e);
+        }
+        long fails = AuditReport.failures(checks);
+        log.info("audit of {}: {} new and {} known deviation(s) in {} checks → {}", subject, fails, known(checks),
+                checks.size(), dir.resolve("audit.md"));
         return fails == 0 ? EXIT_OK : EXIT_DEVIATION;
+    }
+
+    private static long known(List<InitAudit.Row> rows) {
+        return rows.stream().filter(r -> r.verdict() == InitAudit.Verdict.KNOWN_DEVIATION).count();
     }
 }

@@ -3,7 +3,8 @@ package io.initbench.harness.report;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.CurvePoint;
 import io.initbench.harness.result.DatasetProvenance;
-import io.initbench.harness.result.LayerSignal;
+import io.initbench.harness.diagnostics.GradientTrend;
+import io.initbench.harness.result.LayerScale;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.TrainingSettings;
@@ -11,7 +12,10 @@ import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,7 +24,7 @@ import java.util.function.Function;
  * {@code report.html}: one self-contained page (inline CSS and SVG, no script, no network) with, per
  * panel (dataset × architecture × depth × width × bias × BatchNorm), heatmaps of mean final accuracy and
  * of convergence speed, learning curves with a ±1 standard deviation band over seeds, the step-0 gradient
- * norm by depth, and the matrix tables.
+ * RMS of every weight layer with a caption computed from it, and the matrix tables.
  */
 public final class HtmlReportWriter implements ReportWriter {
     private static final int CELL_W = 120;
@@ -86,8 +90,8 @@ public final class HtmlReportWriter implements ReportWriter {
             for (String act : TableGroup.activations(records)) {
                 curves(out, records, act, split);
             }
-            out.append("</div>\n<h3>Step 0: gradient norm per hidden layer (log scale; falling with depth ="
-                    + " vanishing, rising = exploding)</h3>\n<div class=\"row\">\n");
+            out.append("</div>\n<h3>Step 0: gradient RMS per weight layer, first layer to output layer"
+                    + " (log scale, absolute values)</h3>\n<div class=\"row\">\n");
             for (String act : TableGroup.activations(records)) {
                 gradientByDepth(out, records, act);
             }
@@ -226,58 +230,84 @@ public final class HtmlReportWriter implements ReportWriter {
         out.append(s).append("</svg>\n");
     }
 
-    /** log10 of the step-0 weight-gradient norm of each hidden layer, mean over seeds. */
+    /**
+     * log10 of the step-0 gradient RMS of every weight layer (first hidden layer = 1, output layer =
+     * last), mean over seeds, with a caption per initializer derived from the plotted values
+     * ({@link GradientTrend}). Records written before the RMS was measured are left out.
+     */
     private static void gradientByDepth(Appendable out, List<CellRecord> records, String act) throws IOException {
-        int maxLayers = records.stream().mapToInt(r -> r.diagnostics().stepZero().size()).max().orElse(0);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (CellRecord r : records) {
-            for (LayerSignal l : r.diagnostics().stepZero()) {
-                if (l.gradientNorm() > 0 && Double.isFinite(l.gradientNorm())) {
-                    lo = Math.min(lo, Math.log10(l.gradientNorm()));
-                    hi = Math.max(hi, Math.log10(l.gradientNorm()));
-                }
+        Map<String, Double[]> series = new LinkedHashMap<>();
+        for (String init : TableGroup.inits(records)) {
+            List<List<LayerScale>> seeds = TableGroup.seeds(records, init, act).stream()
+                    .map(r -> r.diagnostics().stepZeroScale()).filter(l -> !l.isEmpty()).toList();
+            int len = seeds.stream().mapToInt(List::size).min().orElse(0);
+            if (len == 0) {
+                continue;
             }
+            Double[] mean = new Double[len];
+            for (int k = 0; k < len; k++) {
+                int layer = k;
+                double[] logs = seeds.stream().map(l -> l.get(layer).gradientRms())
+                        .filter(g -> g != null && g > 0).mapToDouble(Math::log10).toArray();
+                // exactly 0 in every seed (ZERO init, underflow) is a finding the caption names
+                boolean allZero = seeds.stream().allMatch(l -> Double.valueOf(0.0).equals(l.get(layer).gradientRms()));
+                mean[k] = logs.length > 0 ? Math.pow(10, Arrays.stream(logs).average().orElseThrow())
+                        : allZero ? 0.0 : null;
+            }
+            series.put(init, mean);
         }
-        if (maxLayers == 0 || lo > hi) {
+        double lo = series.values().stream().flatMap(Arrays::stream).filter(g -> g != null && g > 0)
+                .mapToDouble(Math::log10).min().orElse(Double.NaN);
+        double hi = series.values().stream().flatMap(Arrays::stream).filter(g -> g != null && g > 0)
+                .mapToDouble(Math::log10).max().orElse(Double.NaN);
+        int maxLayers = series.values().stream().mapToInt(v -> v.length).max().orElse(0);
+        if (maxLayers == 0) {
             return;
+        }
+        if (Double.isNaN(lo)) {
+            // nothing to plot on a log scale (all exactly 0): a frame for the captions alone
+            lo = -1;
+            hi = 0;
         }
         lo = Math.floor(lo);
         hi = Math.max(Math.ceil(hi), lo + 1);
         Frame f = new Frame(Math.max(2, maxLayers), lo, hi, 1);
-        StringBuilder s = f.open(act + ": step-0 ‖∂L/∂W‖ by hidden layer");
+        out.append("<figure>");
+        StringBuilder s = f.open(act + ": step-0 gradient RMS by layer (last = output)");
         f.axes(s, v -> Integer.toString((int) Math.round(v)), v -> "1e" + (int) Math.round(v), true);
+        List<String> captions = new ArrayList<>();
         int i = 0;
         for (String init : TableGroup.inits(records)) {
-            List<CellRecord> seeds = TableGroup.seeds(records, init, act).stream()
-                    .filter(r -> !r.diagnostics().stepZero().isEmpty()).toList();
             String color = Svg.color(i);
             f.legend(s, i++, init, color);
-            if (seeds.isEmpty()) {
+            Double[] rms = series.get(init);
+            if (rms == null) {
                 continue;
             }
-            int len = seeds.stream().mapToInt(r -> r.diagnostics().stepZero().size()).min().orElse(0);
+            GradientTrend trend = GradientTrend.of(rms);
+            if (trend != null) {
+                captions.add(init + ": " + trend.words());
+            }
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
-            for (int k = 0; k < len; k++) {
-                int layer = k;
-                double[] logs = seeds.stream().mapToDouble(r -> r.diagnostics().stepZero().get(layer).gradientNorm())
-                        .filter(g -> g > 0 && Double.isFinite(g)).map(Math::log10).toArray();
-                if (logs.length > 0) {
+            for (int k = 0; k < rms.length; k++) {
+                if (rms[k] != null && rms[k] > 0) {
                     xs.add(f.x(k + 1));
-                    ys.add(f.y(java.util.Arrays.stream(logs).average().orElseThrow()));
+                    ys.add(f.y(Math.log10(rms[k])));
                 }
             }
-            if (!xs.isEmpty()) {
-                s.append(Svg.polyline(xs.stream().mapToDouble(Double::doubleValue).toArray(),
-                        ys.stream().mapToDouble(Double::doubleValue).toArray(), color));
-                for (int k = 0; k < xs.size(); k++) {
-                    s.append("<circle cx=\"").append(Svg.n(xs.get(k))).append("\" cy=\"").append(Svg.n(ys.get(k)))
-                            .append("\" r=\"2.5\" fill=\"").append(color).append("\"/>");
-                }
+            s.append(Svg.polyline(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                    ys.stream().mapToDouble(Double::doubleValue).toArray(), color));
+            for (int k = 0; k < xs.size(); k++) {
+                s.append("<circle cx=\"").append(Svg.n(xs.get(k))).append("\" cy=\"").append(Svg.n(ys.get(k)))
+                        .append("\" r=\"2.5\" fill=\"").append(color).append("\"/>");
             }
         }
-        out.append(s).append("</svg>\n");
+        out.append(s).append("</svg>\n<figcaption><ul>");
+        for (String c : captions) {
+            out.append("<li>").append(Xml.escape(c)).append("</li>");
+        }
+        out.append("</ul></figcaption></figure>\n");
     }
 
     private static void table(Appendable out, List<CellRecord> records, String title,

@@ -215,7 +215,8 @@ public final class CellTrainer {
         Diagnostics diagnostics = new Diagnostics(signals.weightLayerIndices(), stepZero.layers(),
                 stepZero.gradientRatio(), during,
                 distinct, signals.widths(), lsuv.stream()
-                        .map(l -> new Diagnostics.LsuvStep(l.layer(), l.iterations(), l.variance())).toList());
+                        .map(l -> new Diagnostics.LsuvStep(l.layer(), l.iterations(), l.variance())).toList(),
+                stepZero.scales());
         return new Outcome(status, reason, null, metrics, curve, diagnostics);
     }
 

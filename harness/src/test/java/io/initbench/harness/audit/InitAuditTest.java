@@ -51,9 +51,28 @@ class InitAuditTest {
     void flagsDl4jLecunUniformBound() {
         List<InitAudit.Row> rows = audit.run(List.of(InitSpec.parse("LECUN_UNIFORM")), AuditShape.DEFAULTS);
         for (InitAudit.Row r : rows) {
-            assertEquals(InitAudit.Verdict.FAIL, r.verdict(), r.shape());
+            assertEquals(InitAudit.Verdict.KNOWN_DEVIATION, r.verdict(), r.shape());
             assertEquals(3.0, r.ratio(), 0.05, "U[-3/√fan_in, 3/√fan_in] has 3× LeCun's variance");
         }
+        // without the known list the same draws are a failure
+        for (InitAudit.Row r : new InitAudit(500_000, 7, KnownDeviations.none())
+                .run(List.of(InitSpec.parse("LECUN_UNIFORM")), AuditShape.DEFAULTS)) {
+            assertEquals(InitAudit.Verdict.FAIL, r.verdict(), r.shape());
+        }
+    }
+
+    @Test
+    void aKnownDeviationOfAnotherSizeIsNew() {
+        // LECUN_UNIFORM listed at 2× instead of the 3× DL4J draws: a changed deviation fails the audit
+        KnownDeviations wrongSize = new KnownDeviations(List.of(new KnownDeviations.Deviation("LECUN_UNIFORM",
+                KnownDeviations.Layers.ANY, 2.0, 0.03, null, "listed at the wrong size")));
+        InitAudit.Row r = new InitAudit(500_000, 7, wrongSize).run(List.of(InitSpec.parse("LECUN_UNIFORM")),
+                AuditShape.DEFAULTS).get(0);
+        assertEquals(InitAudit.Verdict.FAIL, r.verdict());
+        // XAVIER_LEGACY's deviation is listed for conv layers only: correct on dense, known on conv
+        List<InitAudit.Row> legacy = audit.run(List.of(InitSpec.parse("XAVIER_LEGACY")), AuditShape.DEFAULTS);
+        assertEquals(InitAudit.Verdict.PASS, only(legacy, "square").verdict());
+        assertEquals(InitAudit.Verdict.KNOWN_DEVIATION, only(legacy, "conv").verdict(), only(legacy, "conv").note());
     }
 
     @Test

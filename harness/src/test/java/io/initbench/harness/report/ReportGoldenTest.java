@@ -8,6 +8,7 @@ import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.CurvePoint;
 import io.initbench.harness.result.DatasetProvenance;
 import io.initbench.harness.result.Diagnostics;
+import io.initbench.harness.result.LayerScale;
 import io.initbench.harness.result.LayerSignal;
 import io.initbench.harness.result.Metrics;
 import io.initbench.harness.result.Provenance;
@@ -92,7 +93,7 @@ public class ReportGoldenTest {
                             layer(1, c), layer(2, c), layer(3, c)),
                     zero ? null : Math.exp(rnd.nextGaussian() * 3), List.of(),
                     status == Status.DIVERGED ? List.of() : List.of(zero ? 1 : 256, zero ? 1 : 256 - rnd.nextInt(2), 256,
-                            256), List.of(256, 256, 256, 256), List.of());
+                            256), List.of(256, 256, 256, 256), List.of(), scales(c));
             records.add(new CellRecord(1, c.id(), i, "golden", p.runId(), c, status,
                     status == Status.OK ? null : status == Status.SKIPPED ? "DL4J cannot build this cell: not square"
                             : status == Status.TIMEOUT ? "wall-time budget of 5.0 s ran out after 300 of 938 iterations"
@@ -101,6 +102,17 @@ public class ReportGoldenTest {
                     CellPhase.GRID));
         }
         return new RunResults(suite, p, records);
+    }
+
+    /** Step-0 gradient RMS per weight layer: N(0,0.01) without BN shrinks 10× per layer toward the input. */
+    private static List<LayerScale> scales(CellSpec c) {
+        boolean small = c.weightInit().label().startsWith("NORMAL") && !c.batchNorm();
+        List<LayerScale> out = new ArrayList<>();
+        for (int i = 0; i <= 4; i++) {
+            double g = small ? 1e-5 * Math.pow(10, i) : 0.01 * (1 + 0.1 * i);
+            out.add(new LayerScale(i, g, 0.5, null, i < 4 && c.activation() == Activation.RELU ? 0.0 : null));
+        }
+        return out;
     }
 
     private static LayerSignal layer(int i, CellSpec c) {
