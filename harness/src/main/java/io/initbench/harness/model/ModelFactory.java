@@ -1,6 +1,8 @@
 package io.initbench.harness.model;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.harness.model.fast.LayerPath;
+import io.initbench.harness.model.fast.NativeConvolution;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.TrainingSettings;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -22,14 +24,23 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Builds the DL4J configuration of one cell. Pure: same spec, same configuration. */
+/**
+ * Builds the DL4J configuration of one cell. Pure: same spec and layer path, same configuration. Both
+ * layer paths give the same parameter layout and initial parameters; they differ only in which layer
+ * implementation runs them.
+ */
 public final class ModelFactory {
     public static final int CNN_BASE_CHANNELS = 32;
 
     private ModelFactory() {
     }
 
+    /** The configuration on the layer path this process selected ({@code -Dlayers}). */
     public static MultiLayerConfiguration build(CellSpec cell) {
+        return build(cell, LayerPath.selected());
+    }
+
+    public static MultiLayerConfiguration build(CellSpec cell, LayerPath path) {
         DatasetId data = cell.dataset();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(cell.seed())
@@ -49,7 +60,7 @@ public final class ModelFactory {
             }
             case CNN -> {
                 for (int i = 0; i < cell.depth(); i++) {
-                    conv(list, cell, CNN_BASE_CHANNELS << i);
+                    conv(list, cell, CNN_BASE_CHANNELS << i, path);
                     list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                             .kernelSize(2, 2).stride(2, 2).convolutionMode(ConvolutionMode.Same).build());
                 }
@@ -73,9 +84,9 @@ public final class ModelFactory {
         }
     }
 
-    private static void conv(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int channels) {
-        ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).nOut(channels)
-                .convolutionMode(ConvolutionMode.Same);
+    private static void conv(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int channels, LayerPath path) {
+        ConvolutionLayer.Builder conv = (path == LayerPath.FAST ? new NativeConvolution.Builder(3, 3)
+                : new ConvolutionLayer.Builder(3, 3)).nOut(channels).convolutionMode(ConvolutionMode.Same);
         if (cell.batchNorm()) {
             list.layer(conv.activation(Activation.IDENTITY).hasBias(false).build());
             list.layer(new BatchNormalization.Builder().build());
