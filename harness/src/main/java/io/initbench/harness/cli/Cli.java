@@ -148,7 +148,7 @@ public final class Cli {
             datasets.add(loader.load(id));
         }
         Provenance provenance = ProvenanceCollector.collect(suite.name(), resume.runId() != null ? resume.runId()
-                : runId, workDir, datasets, opts.workers(), opts.threads(), started);
+                : runId, workDir, datasets, opts.workers(), opts.threads(), started, opts.layers().key());
         if (!resume.records().isEmpty() || resume.tornBytes() > 0) {
             log.info("resuming run {} in {}: {} cell(s) recorded, {} to go{}", resume.runId(), dir,
                     resume.records().size(), cells.size(), resume.tornBytes() > 0 ? " (dropped a record torn by a crash,"
@@ -161,7 +161,7 @@ public final class Cli {
         Map<String, String> reports;
         try (RunStore store = RunStore.create(dir, suite, provenance);
              Progress progress = new Progress(suite.name(), cells.size(), System.console() != null)) {
-            records.addAll(new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null)
+            records.addAll(new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null, opts.layers())
                     .run(suite.name(), cells, todo, loader::load, store, provenance, progress));
             reports = Reports.writeAll(new RunResults(suite, RunStore.readProvenance(dir), records), store);
         } catch (IOException e) {
@@ -375,7 +375,7 @@ public final class Cli {
         Path dir = outputDir(opts, "bench", runId);
         int cores = Runtime.getRuntime().availableProcessors();
         Provenance provenance = ProvenanceCollector.collect("bench:" + suite.name(), runId, workDir, List.of(dataset),
-                opts.workers(), opts.threads(), started);
+                opts.workers(), opts.threads(), started, "stock,fast");
         log.info("benchmark: {} cells of {} × {} repeats, naive vs harness ({} workers), then sgemm {}³",
                 cells.size(), suite.name(), repeats, opts.workers(), gemm);
         Benchmark.Result result = new Benchmark(cores, opts.workers(), opts.threads(), repeats, gemm)

@@ -3,6 +3,7 @@ package io.initbench.harness.train;
 import io.initbench.harness.diagnostics.SignalProbe;
 import io.initbench.harness.model.ModelFactory;
 import io.initbench.harness.model.PostInit;
+import io.initbench.harness.model.fast.LayerPath;
 import io.initbench.harness.result.Diagnostics;
 import io.initbench.harness.result.GradientPoint;
 import io.initbench.harness.result.CurvePoint;
@@ -34,10 +35,20 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  */
 public final class CellTrainer {
     private final Path modelsDir;
+    private final LayerPath layers;
 
-    /** @param modelsDir where to save each trained (non-diverged) network as {@code <cell id>.zip}; null = don't */
-    public CellTrainer(Path modelsDir) {
+    /**
+     * @param modelsDir where to save each trained (non-diverged) network as {@code <cell id>.zip}; null = don't
+     * @param layers    the layer implementations networks are built from
+     */
+    public CellTrainer(Path modelsDir, LayerPath layers) {
         this.modelsDir = modelsDir;
+        this.layers = layers;
+    }
+
+    /** On the layer path this process selected ({@code -Dlayers}). */
+    public CellTrainer(Path modelsDir) {
+        this(modelsDir, LayerPath.selected());
     }
 
     public CellTrainer() {
@@ -57,7 +68,7 @@ public final class CellTrainer {
                 .fill(probeOrder(cell, data.trainCount()), 0, probeSize);
         List<PostInit.LsuvLayer> lsuv;
         try {
-            MultiLayerConfiguration conf = ModelFactory.build(cell);
+            MultiLayerConfiguration conf = ModelFactory.build(cell, layers);
             net = new MultiLayerNetwork(conf);
             net.init();
             lsuv = PostInit.apply(cell, net, probe.features());
