@@ -2,6 +2,7 @@ package io.initbench.harness.model;
 
 import io.initbench.datasets.DatasetId;
 import io.initbench.harness.model.fast.LayerPath;
+import io.initbench.harness.model.fast.NativeBatchNormalization;
 import io.initbench.harness.model.fast.NativeConvolution;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.TrainingSettings;
@@ -54,7 +55,7 @@ public final class ModelFactory {
         switch (cell.architecture()) {
             case MLP -> {
                 for (int i = 0; i < cell.depth(); i++) {
-                    dense(list, cell, cell.width());
+                    dense(list, cell, cell.width(), path);
                 }
                 list.setInputType(InputType.feedForward(data.featureSize()));
             }
@@ -64,7 +65,7 @@ public final class ModelFactory {
                     list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                             .kernelSize(2, 2).stride(2, 2).convolutionMode(ConvolutionMode.Same).build());
                 }
-                dense(list, cell, cell.width());
+                dense(list, cell, cell.width(), path);
                 // pixels are stored channel-major per image, which is what convolutionalFlat reshapes from
                 list.setInputType(InputType.convolutionalFlat(data.height(), data.width(), data.channels()));
             }
@@ -74,10 +75,10 @@ public final class ModelFactory {
         return list.build();
     }
 
-    private static void dense(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int units) {
+    private static void dense(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int units, LayerPath path) {
         if (cell.batchNorm()) {
             list.layer(new DenseLayer.Builder().nOut(units).activation(Activation.IDENTITY).hasBias(false).build());
-            list.layer(new BatchNormalization.Builder().build());
+            list.layer(batchNorm(path));
             list.layer(new ActivationLayer.Builder().activation(cell.activation()).build());
         } else {
             list.layer(new DenseLayer.Builder().nOut(units).activation(cell.activation()).build());
@@ -89,11 +90,16 @@ public final class ModelFactory {
                 : new ConvolutionLayer.Builder(3, 3)).nOut(channels).convolutionMode(ConvolutionMode.Same);
         if (cell.batchNorm()) {
             list.layer(conv.activation(Activation.IDENTITY).hasBias(false).build());
-            list.layer(new BatchNormalization.Builder().build());
+            list.layer(batchNorm(path));
             list.layer(new ActivationLayer.Builder().activation(cell.activation()).build());
         } else {
             list.layer(conv.activation(cell.activation()).build());
         }
+    }
+
+    private static BatchNormalization batchNorm(LayerPath path) {
+        return (path == LayerPath.FAST ? new NativeBatchNormalization.Builder() : new BatchNormalization.Builder())
+                .build();
     }
 
     static IUpdater updater(TrainingSettings t) {

@@ -1,7 +1,9 @@
 /**
  * DL4J layers whose forward and backward run libnd4j's fused native ops instead of DL4J M2.1's
- * Java-side im2col + gemm: {@link io.initbench.harness.model.fast.NativeConvolution} (convolution,
- * bias and activation through {@code conv2d}/{@code conv2d_bp}).
+ * Java-side im2col + gemm and element-wise BatchNorm: {@link io.initbench.harness.model.fast.NativeConvolution}
+ * (convolution, bias and activation through {@code conv2d}/{@code conv2d_bp}) and
+ * {@link io.initbench.harness.model.fast.NativeBatchNormalization} ({@code batchnorm}/{@code batchnorm_bp}
+ * through DL4J's own, otherwise unreachable, helper), for convolutional and dense inputs alike.
  *
  * <p>Each is a subclass of the stock layer configuration, so the parameter layout, the parameter
  * initialisers (same draws for the same seed), updaters, JSON serialisation and
