@@ -2,6 +2,7 @@ package io.initbench.harness.bench;
 
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.harness.model.fast.LayerPath;
+import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.spec.CellSpec;
@@ -42,7 +43,8 @@ public final class Benchmark {
                          double sgemmGflopsAllThreads, Double trainingFlopsPerSample, Double naiveGflops,
                          Double harnessGflops, Double harnessRooflineFraction, int evalEvery,
                          Provenance provenance, List<Double> stockLayersRuns, double stockLayersSamplesPerSecond,
-                         double fastOverStock, double stockLayersRooflineFraction) {
+                         double fastOverStock, double stockLayersRooflineFraction,
+                         double stockLayersTrainingSamplesPerSecond, double fastLayersTrainingSamplesPerSecond) {
     }
 
     private final int cores;
@@ -95,6 +97,8 @@ public final class Benchmark {
         long samples = cells.stream().mapToLong(c -> (long) c.training().epochs() * naiveData.trainCount()).sum();
         List<Double> naive = new ArrayList<>();
         Map<LayerPath, List<Double>> harness = new EnumMap<>(LayerPath.class);
+        // the training steps alone (cells' trainSeconds): what one worker sustains, without evaluation and setup
+        Map<LayerPath, List<Double>> steps = new EnumMap<>(LayerPath.class);
         for (int r = 0; r < repeats; r++) {
             NativeThreads.configure(cores); // ND4J's default: every core for every op
             long t0 = System.nanoTime();
@@ -108,14 +112,18 @@ public final class Benchmark {
             for (LayerPath path : order) {
                 Path dir = scratch.resolve("harness-" + path.key() + "-" + r);
                 long t1 = System.nanoTime();
+                List<CellRecord> records;
                 try (RunStore store = RunStore.create(dir, suite, provenance)) {
-                    new SuiteRunner(workers, null, path).run(suite.name(), cells,
+                    records = new SuiteRunner(workers, null, path).run(suite.name(), cells,
                             IntStream.range(0, cells.size()).boxed().toList(), id -> dataset, store, provenance,
                             SuiteRunner.Listener.NONE);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 harness.computeIfAbsent(path, p -> new ArrayList<>()).add(samples / ((System.nanoTime() - t1) / 1e9));
+                steps.computeIfAbsent(path, p -> new ArrayList<>()).add(
+                        records.stream().mapToDouble(c -> c.metrics().samples()).sum()
+                                / records.stream().mapToDouble(c -> c.metrics().trainSeconds()).sum());
             }
             log.info("repeat {}/{}: naive {} samples/s, harness on stock layers {}, on fast layers {}", r + 1,
                     repeats, Math.round(naive.get(r)), Math.round(harness.get(LayerPath.STOCK).get(r)),
@@ -132,7 +140,8 @@ public final class Benchmark {
         return new Result(suite.name(), cells.stream().map(CellSpec::label).toList(), samples, repeats, cores, workers,
                 threadsPerWorker, naive, harness.get(LayerPath.FAST), a, b, b / a, gemmSize, one, all, perSample,
                 a * perSample / 1e9, b * perSample / 1e9, b * perSample / 1e9 / all, first.training().evalEvery(),
-                provenance, harness.get(LayerPath.STOCK), s, b / s, s * perSample / 1e9 / all);
+                provenance, harness.get(LayerPath.STOCK), s, b / s, s * perSample / 1e9 / all,
+                median(steps.get(LayerPath.STOCK)), median(steps.get(LayerPath.FAST)));
     }
 
     static double median(List<Double> xs) {
@@ -164,6 +173,8 @@ public final class Benchmark {
         row(sb, "(b) initbench harness on fast layers, samples/s", "%.0f", r.harnessSamplesPerSecond());
         row(sb, "b / a", "%.2f×", r.speedup());
         row(sb, "b / s (fast over stock layers)", "%.2f×", r.fastOverStock());
+        row(sb, "(s) training steps only, samples/s per worker", "%.0f", r.stockLayersTrainingSamplesPerSecond());
+        row(sb, "(b) training steps only, samples/s per worker", "%.0f", r.fastLayersTrainingSamplesPerSecond());
         row(sb, "(c) sgemm " + r.gemmSize() + "³, 1 thread, GFLOP/s", "%.1f", r.sgemmGflopsOneThread());
         row(sb, "(c) sgemm " + r.gemmSize() + "³, " + r.cores() + " threads (roofline), GFLOP/s", "%.1f",
                 r.sgemmGflopsAllThreads());
