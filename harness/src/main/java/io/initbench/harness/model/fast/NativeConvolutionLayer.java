@@ -26,8 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The stock layer recomputes the pre-activation in backprop. Here a training forward pass keeps
  * it (in the activations workspace, which outlives the backward pass of the same iteration) and
- * backprop reuses it when it belongs to the same input and workspace generation; otherwise, and for
- * the identity activation whose derivative does not need it, nothing is kept or it is recomputed.
+ * backprop reuses it when it belongs to the same input and workspace generation, and recomputes it
+ * otherwise. The identity activation (the convolution before a BatchNorm) needs none.
  */
 public class NativeConvolutionLayer extends ConvolutionLayer {
     /** conv2d's weight format 1: [outChannels, inChannels, kH, kW], DL4J's own layout. */
@@ -74,11 +74,18 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
         }
         assertInputSet(true);
         INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr);
-        INDArray z = keptFor(input) ? keptPreOutput : convolve(true, workspaceMgr, ArrayType.BP_WORKING_MEM);
+        IActivation afn = layerConf().getActivationFn();
+        INDArray delta;
+        if (afn instanceof ActivationIdentity) {
+            // its derivative needs no pre-activation (the layer before BatchNorm): nothing to recompute
+            delta = epsilon;
+        } else {
+            INDArray z = keptFor(input) ? keptPreOutput : convolve(true, workspaceMgr, ArrayType.BP_WORKING_MEM);
+            // the activation's backprop may overwrite z: it is ours and used only here
+            delta = afn.backprop(z, epsilon).getFirst();
+        }
         keptPreOutput = null;
         keptInput = null;
-        // the activation's backprop may overwrite z: it is ours and used only here
-        INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
 
         INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), input.shape(), 'c');
         INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
