@@ -1,6 +1,8 @@
 package io.initbench.harness.bench;
 
 import io.initbench.datasets.LoadedDataset;
+import io.initbench.harness.model.fast.LayerPath;
+import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.spec.CellSpec;
@@ -14,27 +16,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the naive baseline and the harness on the same cells, alternating, {@code repeats} times, plus
- * the sgemm roofline; every figure is the median over repeats.
+ * Runs the naive baseline (stock DL4J layers) and the harness on the same cells, the harness once on
+ * stock and once on fast layers, interleaved {@code repeats} times (the two harness runs swap order
+ * every repeat, so a drift in machine load does not favour one), plus the sgemm roofline; every
+ * figure is the median over repeats.
  */
 public final class Benchmark {
     private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
 
-    /** The measured figures. Throughputs are training samples per wall second of the whole run. */
+    /**
+     * The measured figures. Throughputs are training samples per wall second of the whole run. "harness"
+     * is the harness on its default (fast) layers; "stockLayers" the same harness on DL4J's stock layers.
+     */
     public record Result(String suite, List<String> cells, long samplesPerRun, int repeats, int cores, int workers,
                          int threadsPerWorker,
                          List<Double> naiveRuns, List<Double> harnessRuns, double naiveSamplesPerSecond,
                          double harnessSamplesPerSecond, double speedup, int gemmSize, double sgemmGflopsOneThread,
                          double sgemmGflopsAllThreads, Double trainingFlopsPerSample, Double naiveGflops,
                          Double harnessGflops, Double harnessRooflineFraction, int evalEvery,
-                         Provenance provenance) {
+                         Provenance provenance, List<Double> stockLayersRuns, double stockLayersSamplesPerSecond,
+                         double fastOverStock, Double stockLayersRooflineFraction,
+                         double stockLayersTrainingSamplesPerSecond, double fastLayersTrainingSamplesPerSecond) {
     }
 
     private final int cores;
@@ -84,38 +95,57 @@ public final class Benchmark {
         PreparedData naiveData = PreparedData.of(dataset, PreparedData.Key.of(first));
         long samples = cells.stream().mapToLong(c -> (long) c.training().epochs() * naiveData.trainCount()).sum();
         List<Double> naive = new ArrayList<>();
-        List<Double> harness = new ArrayList<>();
+        Map<LayerPath, List<Double>> harness = new EnumMap<>(LayerPath.class);
+        // the training steps alone (cells' trainSeconds): what one worker sustains, without evaluation and setup
+        Map<LayerPath, List<Double>> steps = new EnumMap<>(LayerPath.class);
         for (int r = 0; r < repeats; r++) {
             NativeThreads.configure(cores); // ND4J's default: every core for every op
             long t0 = System.nanoTime();
             long done = NaiveBaseline.run(cells, naiveData);
             naive.add(done / ((System.nanoTime() - t0) / 1e9));
             NativeThreads.configure(threadsPerWorker);
-            Path dir = scratch.resolve("harness-" + r);
-            long t1 = System.nanoTime();
-            try (RunStore store = RunStore.create(dir, suite, provenance)) {
-                new SuiteRunner(workers).run(suite.name(), cells, IntStream.range(0, cells.size()).boxed().toList(),
-                        id -> dataset, store, provenance, SuiteRunner.Listener.NONE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            List<LayerPath> order = new ArrayList<>(List.of(LayerPath.values()));
+            if (r % 2 == 1) {
+                java.util.Collections.reverse(order);
             }
-            harness.add(samples / ((System.nanoTime() - t1) / 1e9));
-            log.info("repeat {}/{}: naive {} samples/s, harness {} samples/s", r + 1, repeats,
-                    Math.round(naive.get(r)), Math.round(harness.get(r)));
+            for (LayerPath path : order) {
+                Path dir = scratch.resolve("harness-" + path.key() + "-" + r);
+                long t1 = System.nanoTime();
+                List<CellRecord> records;
+                try (RunStore store = RunStore.create(dir, suite, provenance)) {
+                    records = new SuiteRunner(workers, null, path).run(suite.name(), cells,
+                            IntStream.range(0, cells.size()).boxed().toList(), id -> dataset, store, provenance,
+                            SuiteRunner.Listener.NONE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                harness.computeIfAbsent(path, p -> new ArrayList<>()).add(samples / ((System.nanoTime() - t1) / 1e9));
+                steps.computeIfAbsent(path, p -> new ArrayList<>()).add(
+                        records.stream().mapToDouble(c -> c.metrics().samples()).sum()
+                                / records.stream().mapToDouble(c -> c.metrics().trainSeconds()).sum());
+            }
+            log.info("repeat {}/{}: naive {} samples/s, harness on stock layers {}, on fast layers {}", r + 1,
+                    repeats, Math.round(naive.get(r)), Math.round(harness.get(LayerPath.STOCK).get(r)),
+                    Math.round(harness.get(LayerPath.FAST).get(r)));
         }
         deleteQuietly(scratch);
         double one = Roofline.sgemmGflops(gemmSize, 1, 5);
         double all = Roofline.sgemmGflops(gemmSize, cores, 5);
+        // every cell trains the same number of samples, so the mean per-sample cost is the run's; defined only
+        // when every cell's shape is known before its data is read (built-in datasets)
         List<OptionalDouble> flops = cells.stream().map(TrainingFlops::perSample).toList();
-        double a = median(naive);
-        double b = median(harness);
-        // defined only when every cell is an MLP
         Double perSample = flops.stream().allMatch(OptionalDouble::isPresent)
                 ? flops.stream().mapToDouble(OptionalDouble::getAsDouble).average().orElseThrow() : null;
+        double a = median(naive);
+        double b = median(harness.get(LayerPath.FAST));
+        double s = median(harness.get(LayerPath.STOCK));
         return new Result(suite.name(), cells.stream().map(CellSpec::label).toList(), samples, repeats, cores, workers,
-                threadsPerWorker, naive, harness, a, b, b / a, gemmSize, one, all, perSample,
+                threadsPerWorker, naive, harness.get(LayerPath.FAST), a, b, b / a, gemmSize, one, all, perSample,
                 perSample == null ? null : a * perSample / 1e9, perSample == null ? null : b * perSample / 1e9,
-                perSample == null ? null : b * perSample / 1e9 / all, first.training().evalEvery(), provenance);
+                perSample == null ? null : b * perSample / 1e9 / all, first.training().evalEvery(),
+                provenance, harness.get(LayerPath.STOCK), s, b / s,
+                perSample == null ? null : s * perSample / 1e9 / all,
+                median(steps.get(LayerPath.STOCK)), median(steps.get(LayerPath.FAST)));
     }
 
     static double median(List<Double> xs) {
@@ -142,23 +172,33 @@ public final class Benchmark {
                 r.threadsPerWorker(), r.cores(), r.evalEvery() == 0 ? "epoch (as the naive loop)"
                         : r.evalEvery() + " iterations"));
         sb.append("| measure | value |\n|---|---:|\n");
-        row(sb, "(a) naive DL4J loop, samples/s", "%.0f", r.naiveSamplesPerSecond());
-        row(sb, "(b) initbench harness, samples/s", "%.0f", r.harnessSamplesPerSecond());
+        row(sb, "(a) naive DL4J loop (stock layers), samples/s", "%.0f", r.naiveSamplesPerSecond());
+        row(sb, "(s) initbench harness on stock layers, samples/s", "%.0f", r.stockLayersSamplesPerSecond());
+        row(sb, "(b) initbench harness on fast layers, samples/s", "%.0f", r.harnessSamplesPerSecond());
         row(sb, "b / a", "%.2f×", r.speedup());
+        row(sb, "b / s (fast over stock layers)", "%.2f×", r.fastOverStock());
+        row(sb, "(s) training steps only, samples/s per worker", "%.0f", r.stockLayersTrainingSamplesPerSecond());
+        row(sb, "(b) training steps only, samples/s per worker", "%.0f", r.fastLayersTrainingSamplesPerSecond());
         row(sb, "(c) sgemm " + r.gemmSize() + "³, 1 thread, GFLOP/s", "%.1f", r.sgemmGflopsOneThread());
         row(sb, "(c) sgemm " + r.gemmSize() + "³, " + r.cores() + " threads (roofline), GFLOP/s", "%.1f",
                 r.sgemmGflopsAllThreads());
-        if (r.trainingFlopsPerSample() != null) {
-            row(sb, "training GEMM FLOPs per sample (6·Σ nIn·nOut)", "%.3g", r.trainingFlopsPerSample());
+        if (r.trainingFlopsPerSample() != null) { // unknown for user data, whose shape is read with it
+            row(sb, "training FLOPs per sample (6·Σ dense nIn·nOut + conv kH·kW·nIn·nOut·outH·outW)", "%.3g",
+                    r.trainingFlopsPerSample());
             row(sb, "(a) achieved GFLOP/s", "%.2f", r.naiveGflops());
             row(sb, "(b) achieved GFLOP/s", "%.2f", r.harnessGflops());
+            row(sb, "(s) fraction of the roofline", "%.1f %%", 100 * r.stockLayersRooflineFraction());
             row(sb, "(b) fraction of the roofline", "%.1f %%", 100 * r.harnessRooflineFraction());
         }
-        sb.append("\nruns (samples/s): naive ").append(r.naiveRuns().stream().map(v -> String.format(
-                java.util.Locale.ROOT, "%.0f", v)).toList()).append(", harness ").append(r.harnessRuns().stream()
-                .map(v -> String.format(java.util.Locale.ROOT, "%.0f", v)).toList()).append("\n\ncells:\n");
+        sb.append("\nruns (samples/s): naive ").append(runs(r.naiveRuns())).append(", harness on stock layers ")
+                .append(runs(r.stockLayersRuns())).append(", on fast layers ").append(runs(r.harnessRuns()))
+                .append("\n\ncells:\n");
         r.cells().forEach(c -> sb.append("- ").append(c).append('\n'));
         return sb.toString();
+    }
+
+    private static List<String> runs(List<Double> xs) {
+        return xs.stream().map(v -> String.format(java.util.Locale.ROOT, "%.0f", v)).toList();
     }
 
     private static void row(StringBuilder sb, String name, String fmt, double v) {

@@ -1,6 +1,7 @@
 package io.initbench.harness.bench;
 
 import io.initbench.harness.model.ModelFactory;
+import io.initbench.harness.model.fast.LayerPath;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.train.PreparedData;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -22,7 +23,8 @@ public final class NaiveBaseline {
         long samples = 0;
         DataSet test = new DataSet(data.testX(), PreparedData.oneHot(data.testLabels(), data.numClasses()));
         for (CellSpec cell : cells) {
-            MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell, data.source().shape()));
+            MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell, data.source().shape(),
+                    LayerPath.STOCK));
             net.init();
             // its own copy: DataSet.shuffle works in place and the prepared arrays are shared
             DataSet train = new DataSet(data.trainX().dup(), data.trainY().dup());

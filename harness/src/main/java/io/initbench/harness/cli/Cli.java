@@ -172,7 +172,7 @@ public final class Cli {
                 datasets.add(loader.load(id));
             }
             Provenance provenance = ProvenanceCollector.collect(suite.name(), resume.runId() != null ? resume.runId()
-                    : runId, workDir, datasets, opts.workers(), opts.threads(), started);
+                    : runId, workDir, datasets, opts.workers(), opts.threads(), started, opts.layers().key());
             if (!resume.records().isEmpty() || resume.tornBytes() > 0) {
                 log.info("resuming run {} in {}: {} cell(s) recorded, {} to go{}", resume.runId(), dir,
                         resume.records().size(), cells.size(), resume.tornBytes() > 0 ? " (dropped a record torn by a"
@@ -190,7 +190,8 @@ public final class Cli {
             }
             try (RunStore store = RunStore.create(dir, suite, provenance, opts.shard());
                  Progress progress = new Progress(suite.name(), cells.size() + finalsToGo, System.console() != null)) {
-                SuiteRunner runner = new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null)
+                SuiteRunner runner = new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null,
+                        opts.layers())
                         .maxStarts(Options.intProp(props, "resume.maxStarts", SuiteRunner.MAX_STARTS));
                 records.addAll(runner.run(suite.name(), cells, todo, loader::load, store, provenance, progress,
                         suite::phaseOf));
@@ -499,7 +500,7 @@ public final class Cli {
         Path dir = outputDir(opts, "bench", runId);
         int cores = Runtime.getRuntime().availableProcessors();
         Provenance provenance = ProvenanceCollector.collect("bench:" + suite.name(), runId, workDir, List.of(dataset),
-                opts.workers(), opts.threads(), started);
+                opts.workers(), opts.threads(), started, "stock,fast");
         log.info("benchmark: {} cells of {} × {} repeats, naive vs harness ({} workers), then sgemm {}³",
                 cells.size(), suite.name(), repeats, opts.workers(), gemm);
         Benchmark.Result result = new Benchmark(cores, opts.workers(), opts.threads(), repeats, gemm)

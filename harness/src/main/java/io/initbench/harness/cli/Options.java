@@ -1,5 +1,6 @@
 package io.initbench.harness.cli;
 
+import io.initbench.harness.model.fast.LayerPath;
 import io.initbench.harness.spec.Shard;
 import java.util.Map;
 
@@ -11,8 +12,10 @@ import java.util.Map;
  * @param threads    native threads per worker
  * @param saveModels save every trained network as {@code models/<cell id>.zip} in the run directory
  * @param shard      the part of the suite's grid this process runs ({@code -Dshard=i/n})
+ * @param layers     the layer implementations networks are built from ({@code -Dlayers=fast|stock})
  */
-public record Options(String suite, String out, int workers, int threads, boolean saveModels, Shard shard) {
+public record Options(String suite, String out, int workers, int threads, boolean saveModels, Shard shard,
+                      LayerPath layers) {
     public static Options from(Map<String, String> props) {
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = intProp(props, "workers", cores);
@@ -27,7 +30,8 @@ public record Options(String suite, String out, int workers, int threads, boolea
         }
         String out = props.get("out");
         return new Options(props.get("suite"), out == null || out.isBlank() ? null : out, workers, threads,
-                Boolean.parseBoolean(props.getOrDefault("saveModels", "false")), Shard.parse(props.get("shard")));
+                Boolean.parseBoolean(props.getOrDefault("saveModels", "false")), Shard.parse(props.get("shard")),
+                LayerPath.parse(props.get(LayerPath.PROPERTY)));
     }
 
     static long longProp(Map<String, String> props, String key, long dflt) {

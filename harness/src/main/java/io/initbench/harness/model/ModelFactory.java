@@ -1,6 +1,9 @@
 package io.initbench.harness.model;
 
 import io.initbench.datasets.DatasetShape;
+import io.initbench.harness.model.fast.LayerPath;
+import io.initbench.harness.model.fast.NativeBatchNormalization;
+import io.initbench.harness.model.fast.NativeConvolution;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.TrainingSettings;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -22,21 +25,39 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Builds the DL4J configuration of one cell. Pure: same spec, same configuration. */
+/**
+ * Builds the DL4J configuration of one cell. Pure: same spec and layer path, same configuration. Both
+ * layer paths give the same parameter layout and initial parameters; they differ only in which layer
+ * implementation runs them.
+ */
 public final class ModelFactory {
     public static final int CNN_BASE_CHANNELS = 32;
 
     private ModelFactory() {
     }
 
-    /** A cell on a built-in dataset, whose shape is known without reading it. */
+    /** A cell on a built-in dataset, whose shape is known without reading it, on the selected layer path. */
     public static MultiLayerConfiguration build(CellSpec cell) {
+        return build(cell, LayerPath.selected());
+    }
+
+    /** A cell on a built-in dataset, on the given layer path. */
+    public static MultiLayerConfiguration build(CellSpec cell, LayerPath path) {
         return build(cell, cell.dataset().knownShape().orElseThrow(() -> new IllegalArgumentException("dataset "
-                + cell.dataset().key() + ": its shape is known only once it is read; pass the loaded data's shape")));
+                + cell.dataset().key() + ": its shape is known only once it is read; pass the loaded data's shape")),
+                path);
     }
 
     /** @param data the shape and class count of the data the network trains on */
     public static MultiLayerConfiguration build(CellSpec cell, DatasetShape data) {
+        return build(cell, data, LayerPath.selected());
+    }
+
+    /**
+     * @param data the shape and class count of the data the network trains on
+     * @param path which layer implementations compute it ({@code -Dlayers})
+     */
+    public static MultiLayerConfiguration build(CellSpec cell, DatasetShape data, LayerPath path) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(cell.seed())
                 .dataType(DataType.FLOAT)
@@ -49,17 +70,17 @@ public final class ModelFactory {
         switch (cell.architecture()) {
             case MLP -> {
                 for (int i = 0; i < cell.depth(); i++) {
-                    dense(list, cell, cell.width());
+                    dense(list, cell, cell.width(), path);
                 }
                 list.setInputType(InputType.feedForward(data.featureSize()));
             }
             case CNN -> {
                 for (int i = 0; i < cell.depth(); i++) {
-                    conv(list, cell, CNN_BASE_CHANNELS << i);
+                    conv(list, cell, CNN_BASE_CHANNELS << i, path);
                     list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                             .kernelSize(2, 2).stride(2, 2).convolutionMode(ConvolutionMode.Same).build());
                 }
-                dense(list, cell, cell.width());
+                dense(list, cell, cell.width(), path);
                 // pixels are stored channel-major per image, which is what convolutionalFlat reshapes from
                 list.setInputType(InputType.convolutionalFlat(data.height(), data.width(), data.channels()));
             }
@@ -69,26 +90,31 @@ public final class ModelFactory {
         return list.build();
     }
 
-    private static void dense(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int units) {
+    private static void dense(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int units, LayerPath path) {
         if (cell.batchNorm()) {
             list.layer(new DenseLayer.Builder().nOut(units).activation(Activation.IDENTITY).hasBias(false).build());
-            list.layer(new BatchNormalization.Builder().build());
+            list.layer(batchNorm(path));
             list.layer(new ActivationLayer.Builder().activation(cell.activation()).build());
         } else {
             list.layer(new DenseLayer.Builder().nOut(units).activation(cell.activation()).build());
         }
     }
 
-    private static void conv(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int channels) {
-        ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).nOut(channels)
-                .convolutionMode(ConvolutionMode.Same);
+    private static void conv(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int channels, LayerPath path) {
+        ConvolutionLayer.Builder conv = (path == LayerPath.FAST ? new NativeConvolution.Builder(3, 3)
+                : new ConvolutionLayer.Builder(3, 3)).nOut(channels).convolutionMode(ConvolutionMode.Same);
         if (cell.batchNorm()) {
             list.layer(conv.activation(Activation.IDENTITY).hasBias(false).build());
-            list.layer(new BatchNormalization.Builder().build());
+            list.layer(batchNorm(path));
             list.layer(new ActivationLayer.Builder().activation(cell.activation()).build());
         } else {
             list.layer(conv.activation(cell.activation()).build());
         }
+    }
+
+    private static BatchNormalization batchNorm(LayerPath path) {
+        return (path == LayerPath.FAST ? new NativeBatchNormalization.Builder() : new BatchNormalization.Builder())
+                .build();
     }
 
     static IUpdater updater(TrainingSettings t) {

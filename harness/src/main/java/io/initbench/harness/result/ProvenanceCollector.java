@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Gathers a run's provenance from the machine, the backend, git and the loaded datasets. */
@@ -23,8 +24,9 @@ public final class ProvenanceCollector {
     private ProvenanceCollector() {
     }
 
+    /** @param layers the layer path(s) the run trains on ({@code fast}, {@code stock}, or both for a benchmark) */
     public static Provenance collect(String suite, String runId, Path repoDir, Collection<LoadedDataset> datasets,
-                                     int workers, int threadsPerWorker, Instant startedAt) {
+                                     int workers, int threadsPerWorker, Instant startedAt, String layers) {
         Properties build = buildProperties();
         Map<String, String> info = backendInfo();
         String backend = Nd4j.getBackend().getClass().getSimpleName();
@@ -42,7 +44,25 @@ public final class ProvenanceCollector {
                 backend, info, cpuModel(), Runtime.getRuntime().availableProcessors(), gpu,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                hostname(), workers, threadsPerWorker, files, startedAt.toString());
+                hostname(), workers, threadsPerWorker, files, startedAt.toString(), layers,
+                nativeBuild(), !Boolean.parseBoolean(System.getProperty(DL4J_HELPERS_DISABLE, "true")));
+    }
+
+    /** DL4J M2.1's switch for its oneDNN/cuDNN layer helpers; unset means disabled. */
+    static final String DL4J_HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
+
+    /**
+     * The platform directory JavaCPP loaded libnd4j from, e.g. {@code linux-x86_64-onednn-avx2}: with several
+     * nd4j-native classifier jars on the class path, it is the one that names the build actually running.
+     */
+    static String nativeBuild() {
+        for (Map.Entry<String, String> lib : Loader.getLoadedLibraries().entrySet()) {
+            if (lib.getKey().startsWith("jnind4j") && lib.getValue() != null) {
+                Path dir = Path.of(lib.getValue()).getParent();
+                return dir == null ? lib.getValue() : dir.getFileName().toString();
+            }
+        }
+        return null;
     }
 
     /** The commit of the checkout the run is made from; "unknown" outside git. */

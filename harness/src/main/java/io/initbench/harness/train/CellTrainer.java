@@ -3,6 +3,7 @@ package io.initbench.harness.train;
 import io.initbench.harness.diagnostics.SignalProbe;
 import io.initbench.harness.model.ModelFactory;
 import io.initbench.harness.model.PostInit;
+import io.initbench.harness.model.fast.LayerPath;
 import io.initbench.harness.result.Diagnostics;
 import io.initbench.harness.result.GradientPoint;
 import io.initbench.harness.result.CurvePoint;
@@ -19,7 +20,9 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,10 +37,20 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  */
 public final class CellTrainer {
     private final Path modelsDir;
+    private final LayerPath layers;
 
-    /** @param modelsDir where to save each trained (non-diverged) network as {@code <cell id>.zip}; null = don't */
-    public CellTrainer(Path modelsDir) {
+    /**
+     * @param modelsDir where to save each trained (non-diverged) network as {@code <cell id>.zip}; null = don't
+     * @param layers    the layer implementations networks are built from
+     */
+    public CellTrainer(Path modelsDir, LayerPath layers) {
         this.modelsDir = modelsDir;
+        this.layers = layers;
+    }
+
+    /** On the layer path this process selected ({@code -Dlayers}). */
+    public CellTrainer(Path modelsDir) {
+        this(modelsDir, LayerPath.selected());
     }
 
     public CellTrainer() {
@@ -57,7 +70,8 @@ public final class CellTrainer {
                 .fill(probeOrder(cell, data.trainCount()), 0, probeSize);
         List<PostInit.LsuvLayer> lsuv;
         try {
-            MultiLayerConfiguration conf = ModelFactory.build(cell, data.source().shape());
+            MultiLayerConfiguration conf = ModelFactory.build(cell, data.source().shape(), layers);
+            checkParameterMemory(conf);
             net = new MultiLayerNetwork(conf);
             net.init();
             lsuv = PostInit.apply(cell, net, probe.features());
@@ -79,6 +93,25 @@ public final class CellTrainer {
             // frees parameters, gradients, updater state and workspaces now; left to the garbage
             // collector, a heap that rarely fills kept gigabytes of finished cells' native memory alive
             net.close();
+        }
+    }
+
+    /**
+     * Fails a network whose parameters and their gradients alone exceed the off-heap limit before
+     * allocating them: the plain libnd4j build reports such an allocation as std::bad_alloc, but the
+     * oneDNN build crashes the whole JVM on it, taking the other workers' cells with it.
+     */
+    static void checkParameterMemory(MultiLayerConfiguration conf) {
+        long params = 0;
+        for (NeuralNetConfiguration c : conf.getConfs()) {
+            params += c.getLayer().initializer().numParams(c);
+        }
+        long bytes = 2 * params * conf.getDataType().width();
+        long limit = Pointer.maxBytes();
+        if (limit > 0 && bytes > limit) {
+            throw new OutOfMemoryError(String.format(java.util.Locale.ROOT, "the network's %,d parameters and their"
+                    + " gradients need %.1f GB, more than the off-heap limit of %.1f GB", params, bytes / 1e9,
+                    limit / 1e9));
         }
     }
 

@@ -2,6 +2,7 @@ package io.initbench.harness.train;
 
 import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.LoadedDataset;
+import io.initbench.harness.model.fast.LayerPath;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Diagnostics;
 import io.initbench.harness.result.Metrics;
@@ -70,7 +71,12 @@ public final class SuiteRunner {
 
     /** @param modelsDir save every trained network there (for PRETRAINED); null = don't */
     public SuiteRunner(int workers, Path modelsDir) {
-        this(workers, new CellTrainer(modelsDir)::run);
+        this(workers, modelsDir, LayerPath.selected());
+    }
+
+    /** @param layers the layer implementations networks are built from */
+    public SuiteRunner(int workers, Path modelsDir, LayerPath layers) {
+        this(workers, new CellTrainer(modelsDir, layers)::run);
     }
 
     SuiteRunner(int workers, Trainer trainer) {

@@ -30,10 +30,16 @@ class BenchmarkTest {
     void trainingFlopsOfAnMlpAreSixTimesItsWeights() {
         CellSpec cell = new CellSpec(DatasetId.MNIST, Architecture.MLP, 4, 256, InitSpec.parse("RELU"), Activation.RELU,
                 true, new BiasSpec.Constant(0), 1, TrainingSettings.DEFAULTS);
-        assertEquals(6.0 * (784 * 256 + 3 * 256 * 256 + 256 * 10), TrainingFlops.perSample(cell).getAsDouble());
+        assertEquals(6.0 * (784 * 256 + 3 * 256 * 256 + 256 * 10), TrainingFlops.perSample(cell));
+    }
+
+    /** 3×3 'same' convolutions keep the size, 2×2 pools halve it: 28 → 14 → 7 on MNIST. */
+    @Test
+    void trainingFlopsOfACnnCountEveryOutputPixelOfEveryConvolution() {
         CellSpec cnn = new CellSpec(DatasetId.MNIST, Architecture.CNN, 2, 64, InitSpec.parse("RELU"), Activation.RELU,
                 false, new BiasSpec.Constant(0), 1, TrainingSettings.DEFAULTS);
-        assertTrue(TrainingFlops.perSample(cnn).isEmpty());
+        double conv = 9.0 * 1 * 32 * 28 * 28 + 9.0 * 32 * 64 * 14 * 14;
+        assertEquals(6.0 * (conv + 7 * 7 * 64 * 64 + 64 * 10), TrainingFlops.perSample(cnn));
     }
 
     @Test
@@ -65,6 +71,12 @@ class BenchmarkTest {
         assertEquals(6.0 * (784 * 32 + 32 * 32 + 32 * 10), r.trainingFlopsPerSample());
         assertEquals(r.harnessSamplesPerSecond() * r.trainingFlopsPerSample() / 1e9 / r.sgemmGflopsAllThreads(),
                 r.harnessRooflineFraction(), 1e-9);
+        assertEquals(1, r.stockLayersRuns().size());
+        // the training steps alone are faster than the whole run, which also evaluates and sets up
+        assertTrue(r.fastLayersTrainingSamplesPerSecond() > r.harnessSamplesPerSecond());
+        assertTrue(r.stockLayersTrainingSamplesPerSecond() > r.stockLayersSamplesPerSecond());
+        assertEquals(r.harnessSamplesPerSecond() / r.stockLayersSamplesPerSecond(), r.fastOverStock(), 1e-9);
         assertTrue(Benchmark.markdown(r).contains("| b / a |"));
+        assertTrue(Benchmark.markdown(r).contains("| b / s (fast over stock layers) |"));
     }
 }

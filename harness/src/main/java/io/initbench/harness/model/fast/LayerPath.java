@@ -1,0 +1,41 @@
+package io.initbench.harness.model.fast;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Which layer implementations a network is built from: DL4J's stock ones or the native-op ones of this package. */
+public enum LayerPath {
+    /** Convolutions on libnd4j's conv2d/conv2d_bp (see the package description). */
+    FAST,
+    /** DL4J M2.1's own layer implementations throughout. */
+    STOCK;
+
+    /** The system property that selects the path, {@code -Dlayers=fast|stock}. */
+    public static final String PROPERTY = "layers";
+    public static final LayerPath DEFAULT = FAST;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The path a value of {@code -Dlayers} names; null or blank is the default. */
+    public static LayerPath parse(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT;
+        }
+        for (LayerPath p : values()) {
+            if (p.key().equals(value.trim().toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("-D" + PROPERTY + "=" + value + " is not a layer path; use one of "
+                + Arrays.stream(values()).map(LayerPath::key).collect(Collectors.joining(", "))
+                + " (default " + DEFAULT.key() + ")");
+    }
+
+    /** The path this process was started with. */
+    public static LayerPath selected() {
+        return parse(System.getProperty(PROPERTY));
+    }
+}
