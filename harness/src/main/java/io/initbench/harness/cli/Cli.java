@@ -14,6 +14,7 @@ import io.initbench.harness.compare.Baseline;
 import io.initbench.harness.compare.ComparisonReport;
 import io.initbench.harness.compare.ComparisonScope;
 import io.initbench.harness.compare.RunComparison;
+import io.initbench.harness.report.ColorScale;
 import io.initbench.harness.report.History;
 import io.initbench.harness.report.Reports;
 import io.initbench.harness.report.RunResults;
@@ -127,6 +128,7 @@ public final class Cli {
      */
     public RunOutcome runSuite() throws InterruptedException {
         Options opts = Options.from(props);
+        ColorScale colorScale = colorScale();
         SuiteSpec suite = new SuiteLoader().load(opts.suite(), props);
         List<CellSpec> grid = Grid.cells(suite);
         NativeThreads.configure(opts.threads());
@@ -165,7 +167,7 @@ public final class Cli {
              Progress progress = new Progress(suite.name(), cells.size(), System.console() != null)) {
             records.addAll(new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null)
                     .run(suite.name(), cells, todo, loader::load, store, provenance, progress));
-            reports = Reports.writeAll(new RunResults(suite, RunStore.readProvenance(dir), records), store);
+            reports = Reports.writeAll(new RunResults(suite, RunStore.readProvenance(dir), records), store, colorScale);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
         }
@@ -175,6 +177,11 @@ public final class Cli {
         out.println(reports.get("matrix.md"));
         log.info("done: {} in {}  ({})", counts, dir, String.join(", ", reports.keySet()));
         return new RunOutcome(dir, records);
+    }
+
+    /** {@code -Dreport.colorScale}, read before any work so that a misspelt value costs nothing. */
+    private ColorScale colorScale() {
+        return ColorScale.parse(props.get(ColorScale.OPTION));
     }
 
     /** What an existing run directory already holds (nothing for a new directory). */
@@ -212,6 +219,7 @@ public final class Cli {
      */
     public int report() {
         Path dir = runDir("run");
+        ColorScale colorScale = colorScale();
         try {
             List<CellRecord> cells = RunStore.readCells(dir);
             boolean full = Files.exists(dir.resolve(RunStore.SUITE)) && Files.exists(dir.resolve(RunStore.METADATA));
@@ -221,7 +229,7 @@ public final class Cli {
             RunResults run = full ? new RunResults(RunStore.readSuite(dir), RunStore.readProvenance(dir), cells)
                     : RunResults.fromCells(cells);
             try (RunStore store = RunStore.reopen(dir)) {
-                Map<String, String> reports = Reports.writeAll(run, store);
+                Map<String, String> reports = Reports.writeAll(run, store, colorScale);
                 log.info("rewrote {} in {} from {} record(s)", String.join(", ", reports.keySet()), dir,
                         run.cells().size());
             }
@@ -275,6 +283,7 @@ public final class Cli {
             throw new IllegalArgumentException("merge needs -Dinputs=<run dir>,<run dir>,... and -Dout=<new run dir>");
         }
         Path dir = workDir.resolve(props.get("out"));
+        ColorScale colorScale = colorScale();
         try {
             if (Files.exists(dir.resolve(RunStore.CELLS))) {
                 throw new IllegalArgumentException("merge target " + dir + " already holds results; pass a new -Dout=");
@@ -312,7 +321,7 @@ public final class Cli {
             Provenance provenance = RunStore.readProvenance(first);
             try (RunStore store = RunStore.create(dir, suite, provenance)) {
                 records.forEach(store::append);
-                Reports.writeAll(new RunResults(suite, provenance, records), store);
+                Reports.writeAll(new RunResults(suite, provenance, records), store, colorScale);
             }
             History.update(dir, suite.name());
             log.info("merged {} record(s) from {} input(s) into {}", records.size(), inputs.split(",").length, dir);

@@ -25,6 +25,11 @@ record TableGroup(String dataset, String architecture, int depth, int width, Str
                 + biasInit + " · BatchNorm " + (bn ? "on" : "off");
     }
 
+    /** The same panel with BatchNorm {@code on}: the one whose learning curves are overlaid with this one's. */
+    TableGroup withBatchNorm(boolean on) {
+        return new TableGroup(dataset, architecture, depth, width, biasInit, on);
+    }
+
     /** Records split into panels, in grid order. */
     static Map<TableGroup, List<CellRecord>> split(List<CellRecord> records) {
         Map<TableGroup, List<CellRecord>> groups = new LinkedHashMap<>();
