@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -31,7 +33,7 @@ public final class HtmlReportWriter implements ReportWriter {
     private static final int CELL_H = 30;
     private static final int LABEL_W = 170;
     private static final int PLOT_W = 440;
-    private static final int PLOT_H = 250;
+    static final int PLOT_H = 250;
 
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#222;max-width:1400px}
@@ -353,12 +355,17 @@ public final class HtmlReportWriter implements ReportWriter {
     /** One drawable learning curve in plot coordinates; band present where 2 or more seeds got that far. */
     private record Series(double[] xs, double[] mean, double[] lo, double[] hi, boolean hasBand) {
         static Series of(List<CellRecord> cells, Frame f) {
-            List<List<CurvePoint>> curves = cells.stream()
-                    .map(r -> r.curve().stream().filter(p -> Double.isFinite(p.testAccuracy())).toList())
-                    .filter(c -> !c.isEmpty()).toList();
-            // seeds share the evaluation schedule; a diverged seed stops early, so each point
-            // averages the seeds that got that far
-            int len = curves.stream().mapToInt(List::size).max().orElse(0);
+            // seeds share the evaluation schedule; a diverged or timed-out seed stops early, so each
+            // point averages the seeds that were evaluated at that sample count
+            SortedMap<Long, List<Double>> bySamples = new TreeMap<>();
+            for (CellRecord r : cells) {
+                for (CurvePoint p : r.curve()) {
+                    if (Double.isFinite(p.testAccuracy())) {
+                        bySamples.computeIfAbsent(p.samples(), k -> new ArrayList<>()).add(p.testAccuracy());
+                    }
+                }
+            }
+            int len = bySamples.size();
             if (len == 0) {
                 return null;
             }
@@ -367,20 +374,16 @@ public final class HtmlReportWriter implements ReportWriter {
             double[] lo = new double[len];
             double[] hi = new double[len];
             boolean band = false;
-            for (int k = 0; k < len; k++) {
-                List<CurvePoint> pts = new ArrayList<>();
-                for (List<CurvePoint> c : curves) {
-                    if (k < c.size()) {
-                        pts.add(c.get(k));
-                    }
-                }
-                Summary point = Summary.of(pts.stream().mapToDouble(CurvePoint::testAccuracy).toArray());
+            int k = 0;
+            for (var e : bySamples.entrySet()) {
+                Summary point = Summary.of(e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
                 double m = point.mean();
-                xs[k] = f.x(pts.get(0).samples());
+                xs[k] = f.x(e.getKey());
                 mean[k] = f.y(m);
                 lo[k] = f.y(point.ciLow() == null ? m : Math.max(0, point.ciLow()));
                 hi[k] = f.y(point.ciHigh() == null ? m : Math.min(1, point.ciHigh()));
                 band |= point.ciLow() != null;
+                k++;
             }
             return new Series(xs, mean, lo, hi, band);
         }
@@ -490,7 +493,7 @@ public final class HtmlReportWriter implements ReportWriter {
     private static final class Frame {
         private static final int LEFT = 60;
         private static final int TOP = 24;
-        private static final int LEGEND_W = 170;
+        private static final int LEGEND_W = 150;
         private final double maxX;
         private final double minY;
         private final double maxY;
