@@ -10,7 +10,6 @@ import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -106,8 +105,9 @@ public final class History {
 
     static void write(Path suiteDir, List<Run> runs) throws IOException {
         String suite = suiteDir.getFileName().toString();
-        Files.writeString(suiteDir.resolve("index.md"), markdown(suite, runs), StandardCharsets.UTF_8);
-        Files.writeString(suiteDir.resolve("index.html"), html(suite, runs), StandardCharsets.UTF_8);
+        // atomically: a web server may be serving the old index while a run rebuilds it
+        RunStore.writeAtomically(suiteDir.resolve("index.md"), markdown(suite, runs).getBytes(StandardCharsets.UTF_8));
+        RunStore.writeAtomically(suiteDir.resolve("index.html"), html(suite, runs).getBytes(StandardCharsets.UTF_8));
     }
 
     static String markdown(String suite, List<Run> runs) {
