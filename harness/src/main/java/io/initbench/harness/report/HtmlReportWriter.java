@@ -343,13 +343,14 @@ public final class HtmlReportWriter implements ReportWriter {
         out.append("</figure>\n");
     }
 
-    /** Why a configuration has no curve: its statuses, e.g. "SKIPPED" or "1 ERROR, 1 SKIPPED; no evaluation". */
+    /** Why a configuration has no curve: "SKIPPED", or its statuses and what is missing. */
     private static String whyNotDrawn(List<CellRecord> cells) {
         SeedGroup g = SeedGroup.of(cells).get(0);
-        String statuses = g.statusCounts().size() == 1 ? g.statusCounts().keySet().iterator().next().name()
-                : g.statusLabel();
+        if (g.count(Status.SKIPPED) == cells.size()) {
+            return "SKIPPED";
+        }
         boolean anyCurve = cells.stream().anyMatch(r -> !r.curve().isEmpty());
-        return statuses + (anyCurve ? "; no finite accuracy" : "; no evaluation recorded");
+        return g.statusLabel() + (anyCurve ? "; no finite accuracy" : "; no evaluation recorded");
     }
 
     /** One drawable learning curve in plot coordinates; band present where 2 or more seeds got that far. */
