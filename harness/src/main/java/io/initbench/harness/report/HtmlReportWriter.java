@@ -287,7 +287,7 @@ public final class HtmlReportWriter implements ReportWriter {
         double maxX = records.stream().flatMap(r -> r.curve().stream()).mapToDouble(CurvePoint::samples).max()
                 .orElse(1);
         Frame f = new Frame(maxX <= 0 ? 1 : maxX, 0, 1);
-        StringBuilder s = f.open(act);
+        StringBuilder s = f.open("activation " + act);
         f.axes(s, MarkdownMatrixWriter::human, v -> MarkdownMatrixWriter.fmt(v, 2), false);
         f.titles(s, "training samples", "test accuracy");
         List<String> legend = new ArrayList<>();

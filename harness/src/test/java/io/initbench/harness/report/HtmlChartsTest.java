@@ -193,7 +193,7 @@ class HtmlChartsTest {
         double expected = (Math.min(1, s.ciHigh()) - Math.max(0, s.ciLow())) * HtmlReportWriter.PLOT_H;
         String html = html(run, ColorScale.FIXED);
         assertTrue(html.contains("band = 95% CI of the mean (Student-t)"));
-        String tanh = all(FIGURE, html, 1).stream().filter(f -> f.contains("class=\"t\">TANH<")).findFirst().orElseThrow();
+        String tanh = all(FIGURE, html, 1).stream().filter(f -> f.contains("class=\"t\">activation TANH<")).findFirst().orElseThrow();
         assertTrue(tanh.contains(">95% CI over seeds</text>"), "the band has a legend entry");
         boolean found = false;
         for (String points : all(Pattern.compile("<polygon fill=\"" + Svg.initColor("RELU") + "\"[^>]*points=\"([^\"]*)\""),
