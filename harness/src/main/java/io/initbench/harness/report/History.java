@@ -36,7 +36,8 @@ public final class History {
     private static final int TOP = 30;
     private static final int PLOT_W = 240;
     private static final int PLOT_H = 110;
-    private static final int MAX_TICKS = 6;
+    /** Run labels under the axis, at most: "MM-dd HH:mm" is about a quarter of the axis wide. */
+    private static final int MAX_TICKS = 4;
 
     /** One run of the suite. */
     public record Row(String dir, String runId, String startedAt, String commit, boolean dirty, String backend,
@@ -226,7 +227,13 @@ public final class History {
         }
         html.append("<figure class=\"trend\">");
         if (lo > hi) {
-            html.append("<p class=\"meta\"><b>").append(Xml.escape(title)).append("</b>: no OK seed in any run</p>");
+            SeedGroup newest = null;
+            for (SeedGroup g : t.byRun()) {
+                newest = g == null ? newest : g;
+            }
+            html.append("<p class=\"meta\"><b>").append(Xml.escape(title)).append("</b>: no OK seed in any run (newest: ")
+                    .append(Xml.escape(newest.statusLabel())).append(")</p>");
+            notDrawn.clear();
         } else {
             // at least ±0.01 so that a flat series is not blown up into noise
             double pad = Math.max((hi - lo) * 0.1, 0.01);
@@ -258,11 +265,11 @@ public final class History {
         for (int i = n - 1; i >= 0; i -= every) {
             String started = runs.get(i).row().startedAt();
             s.append(Svg.text(x.applyAsDouble(i), TOP + PLOT_H + 14, "middle", null,
-                    started.length() >= 10 ? started.substring(5, 10) : runs.get(i).row().runId()));
+                    started.length() >= 16 ? started.substring(5, 16).replace('T', ' ') : runs.get(i).row().runId()));
         }
         s.append(Svg.line(LEFT, TOP + PLOT_H, LEFT + PLOT_W, TOP + PLOT_H, "stroke:#555;stroke-width:1"));
         s.append(Svg.line(LEFT, TOP, LEFT, TOP + PLOT_H, "stroke:#555;stroke-width:1"));
-        s.append(Svg.text(LEFT + PLOT_W / 2.0, TOP + PLOT_H + 32, "middle", "ax", "run start (UTC month-day), oldest → newest"));
+        s.append(Svg.text(LEFT + PLOT_W / 2.0, TOP + PLOT_H + 32, "middle", "ax", "run start (UTC), oldest → newest"));
         s.append(Svg.verticalText(12, TOP + PLOT_H / 2.0, "final test accuracy"));
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
