@@ -16,6 +16,7 @@ import io.initbench.harness.compare.Baseline;
 import io.initbench.harness.compare.ComparisonReport;
 import io.initbench.harness.compare.ComparisonScope;
 import io.initbench.harness.compare.RunComparison;
+import io.initbench.harness.report.ColorScale;
 import io.initbench.harness.report.History;
 import io.initbench.harness.report.Reports;
 import io.initbench.harness.report.RunResults;
@@ -133,6 +134,7 @@ public final class Cli {
      */
     public RunOutcome runSuite() throws InterruptedException {
         Options opts = Options.from(props);
+        ColorScale colorScale = colorScale();
         SuiteSpec suite = new SuiteLoader().load(opts.suite(), props);
         List<CellSpec> grid = Grid.cells(suite);
         NativeThreads.configure(opts.threads());
@@ -204,7 +206,8 @@ public final class Cli {
                     records.addAll(runner.run(suite.name(), finals.stream().map(grid::get).toList(), finals,
                             loader::load, store, provenance, progress, suite::phaseOf));
                 }
-                reports = Reports.writeAll(new RunResults(suite, RunStore.readProvenance(dir), records), store);
+                reports = Reports.writeAll(new RunResults(suite, RunStore.readProvenance(dir), records), store,
+                        colorScale);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
             }
@@ -248,6 +251,11 @@ public final class Cli {
         } catch (IOException e) {
             log.debug("left {} in place: {}", created.get(0), e.toString());
         }
+    }
+
+    /** {@code -Dreport.colorScale}, read before any work so that a misspelt value costs nothing. */
+    private ColorScale colorScale() {
+        return ColorScale.parse(props.get(ColorScale.OPTION));
     }
 
     /** What an existing run directory already holds (nothing for a new directory). */
@@ -297,6 +305,7 @@ public final class Cli {
      */
     public int report() {
         Path dir = runDir("run");
+        ColorScale colorScale = colorScale();
         try {
             List<CellRecord> cells = RunStore.readCells(dir);
             boolean full = Files.exists(dir.resolve(RunStore.SUITE)) && Files.exists(dir.resolve(RunStore.METADATA));
@@ -307,7 +316,7 @@ public final class Cli {
                     : RunResults.fromCells(cells);
             try (RunLock lock = RunLock.acquire(dir, "rewrite the reports of");
                  RunStore store = RunStore.reopen(dir)) {
-                Map<String, String> reports = Reports.writeAll(run, store);
+                Map<String, String> reports = Reports.writeAll(run, store, colorScale);
                 log.info("rewrote {} in {} from {} record(s)", String.join(", ", reports.keySet()), dir,
                         run.cells().size());
             }
@@ -362,6 +371,7 @@ public final class Cli {
         }
         Path dir = workDir.resolve(props.get("out"));
         boolean partial = Boolean.parseBoolean(props.getOrDefault("merge.partial", "false"));
+        ColorScale colorScale = colorScale();
         List<Path> created = missingDirs(dir);
         RunLock lock = RunLock.acquire(dir, "merge into"); // refused: nothing of ours to clean up
         try (lock) {
@@ -429,7 +439,7 @@ public final class Cli {
             Provenance provenance = RunStore.readProvenance(first);
             try (RunStore store = RunStore.create(dir, suite, provenance)) {
                 records.forEach(store::append);
-                Reports.writeAll(new RunResults(suite, provenance, records), store);
+                Reports.writeAll(new RunResults(suite, provenance, records), store, colorScale);
             }
             History.update(dir, suite.name());
             log.info("merged {} record(s) from {} input(s) into {}", records.size(), inputs.split(",").length, dir);

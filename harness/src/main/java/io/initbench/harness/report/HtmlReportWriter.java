@@ -18,20 +18,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG, no script, no network) with, per
  * panel (dataset × architecture × depth × width × bias × BatchNorm), heatmaps of mean final accuracy and
- * of convergence speed, learning curves with a ±1 standard deviation band over seeds, the step-0 gradient
- * RMS of every weight layer with a caption computed from it, and the matrix tables.
+ * of convergence speed with a colour bar that states their scale ({@link ColorScale}), learning curves
+ * with the 95% confidence band of the tables (BatchNorm off and on of the same configuration overlaid,
+ * solid and dashed), the step-0 gradient RMS of every
+ * weight layer with a caption computed from it, and the matrix tables. Every chart has axis
+ * titles; an initializer has the same colour in every chart ({@link Svg#initColor}); a series that
+ * cannot be drawn has no legend entry and is named under its chart with the reason.
  */
 public final class HtmlReportWriter implements ReportWriter {
     private static final int CELL_W = 120;
     private static final int CELL_H = 30;
     private static final int LABEL_W = 170;
     private static final int PLOT_W = 440;
-    private static final int PLOT_H = 250;
+    static final int PLOT_H = 250;
 
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#222;max-width:1400px}
@@ -41,7 +47,19 @@ public final class HtmlReportWriter implements ReportWriter {
             .row{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}.bad{color:#b00020;font-weight:600}
             svg text{font-family:system-ui,sans-serif;font-size:11px}svg .t{font-size:12px;font-weight:600}
             .warn{background:#fff3cd;border:1px solid #e0c060;padding:6px 10px}
+            svg .ax{font-size:11px;fill:#444}figure{margin:0}figcaption{font-size:.85em;color:#555;max-width:640px}
             """;
+
+    private final ColorScale colorScale;
+
+    /** The report with the default, fixed colour scale. */
+    public HtmlReportWriter() {
+        this(ColorScale.FIXED);
+    }
+
+    public HtmlReportWriter(ColorScale colorScale) {
+        this.colorScale = Objects.requireNonNull(colorScale);
+    }
 
     @Override
     public void write(RunResults run, Appendable out) throws IOException {
@@ -73,22 +91,47 @@ public final class HtmlReportWriter implements ReportWriter {
                 + " results/&lt;suite&gt;/)</li></ul>\n");
         String split = StatsText.curveSplit(t);
         out.append("<p class=\"meta\">").append(Xml.escape(StatsText.rules(split))).append(" In the heatmaps, k/n OK follows the"
-                + " value where not every seed ended OK, and a red outline marks DIVERGED (NaN/Inf) seeds.</p>\n");
+                + " value where not every seed ended OK, and a red outline marks DIVERGED (NaN/Inf) seeds; the colour"
+                + " bar under each heatmap states its scale (").append(colorScale == ColorScale.FIXED
+                ? "fixed, the same in every report" : "this run's range: small differences look large")
+                .append("; <code>-D").append(ColorScale.OPTION).append("=fixed|run</code>). The learning-curve band is"
+                + " the 95% confidence interval of the mean over seeds (Student-t), as in the tables.</p>\n");
 
-        double[] accRange = accuracyRange(run.cells());
-        for (var e : TableGroup.split(run.cells()).entrySet()) {
+        Scale accScale = accuracyScale(run.cells());
+        Scale runSpeed = colorScale == ColorScale.RUN ? runSpeedScale(run.cells()) : null;
+        Map<TableGroup, List<CellRecord>> panels = TableGroup.split(run.cells());
+        List<TableGroup> order = new ArrayList<>(panels.keySet());
+        for (var e : panels.entrySet()) {
             List<CellRecord> records = e.getValue();
-            out.append("<h2>").append(Xml.escape(e.getKey().title())).append("</h2>\n<div class=\"row\">\n");
+            int index = order.indexOf(e.getKey());
+            TableGroup pairKey = e.getKey().withBatchNorm(!e.getKey().bn());
+            int pair = order.indexOf(pairKey);
+            out.append("<h2 id=\"panel-").append(Integer.toString(index + 1)).append("\">")
+                    .append(Xml.escape(e.getKey().title())).append("</h2>\n<div class=\"row\">\n");
             heatmap(out, records, "Mean final test accuracy (OK seeds)", g -> g.accuracy() == null ? null : g.accuracy().mean(),
-                    v -> MarkdownMatrixWriter.fmt(v, 4), accRange[0], accRange[1], false);
+                    v -> MarkdownMatrixWriter.fmt(v, 4), accScale);
             long budget = records.stream().mapToLong(r -> r.cell().sampleBudget()).max().orElse(1);
             heatmap(out, records, "Median samples to target (budget " + MarkdownMatrixWriter.human(budget) + ")",
                     g -> g.convergence().median(), MarkdownMatrixWriter::human,
-                    Math.log(Math.max(1, budget / 100.0)), Math.log(budget), true);
-            out.append("</div>\n<h3>Learning curves (mean ").append(split)
-                    .append(" accuracy, band ±1 std over seeds)</h3>\n<div class=\"row\">\n");
-            for (String act : TableGroup.activations(records)) {
-                curves(out, records, act, split);
+                    runSpeed != null ? runSpeed : fixedSpeedScale(budget));
+            out.append("</div>\n");
+            if (pair >= 0 && pair < index) {
+                // the row's closing tag is the gradient section's opening line
+                out.append("<div class=\"row\"><p class=\"meta\">Learning curves: BatchNorm off and on overlaid, under"
+                        + " <a href=\"#panel-")
+                        .append(Integer.toString(pair + 1)).append("\">").append(Xml.escape(pairKey.title()))
+                        .append("</a>.</p>\n");
+            } else {
+                List<CellRecord> both = new ArrayList<>(records);
+                if (pair >= 0) {
+                    both.addAll(panels.get(pairKey));
+                }
+                out.append("<h3>Learning curves: mean ").append(split)
+                        .append(" accuracy over seeds, band = 95% CI of the mean (Student-t)")
+                        .append(pair >= 0 ? "; BatchNorm off solid, on dashed" : "").append("</h3>\n<div class=\"row\">\n");
+                for (String act : TableGroup.activations(records)) {
+                    curves(out, both, act, pair >= 0, split);
+                }
             }
             out.append("</div>\n<h3>Step 0: gradient RMS per weight layer, first layer to output layer"
                     + " (log scale, absolute values)</h3>\n<div class=\"row\">\n");
@@ -119,7 +162,27 @@ public final class HtmlReportWriter implements ReportWriter {
         out.append("</body></html>\n");
     }
 
-    private static double[] accuracyRange(List<CellRecord> records) {
+    /**
+     * A colour scale: values in [lo, hi] (logs of samples when {@code log}) spread over viridis; for
+     * samples, fewer is better and brighter. {@code statement} is written under the colour bar.
+     */
+    private record Scale(double lo, double hi, boolean log, String statement, Function<Double, String> tick) {
+        /** Position in [0, 1] on viridis, bright = good. */
+        double t(double v) {
+            return log ? 1 - (Math.log(Math.max(v, 1)) - lo) / (hi - lo) : (v - lo) / (hi - lo);
+        }
+
+        String tickAt(double f) {
+            double v = lo + f * (hi - lo);
+            return tick.apply(log ? Math.exp(v) : v);
+        }
+    }
+
+    private Scale accuracyScale(List<CellRecord> records) {
+        Function<Double, String> tick = v -> MarkdownMatrixWriter.fmt(v, 2);
+        if (colorScale == ColorScale.FIXED) {
+            return new Scale(0, 1, false, "colour: accuracy on a fixed scale, 0 to 1", tick);
+        }
         double lo = 1;
         double hi = 0;
         for (SeedGroup g : SeedGroup.of(records)) {
@@ -129,28 +192,64 @@ public final class HtmlReportWriter implements ReportWriter {
                 hi = Math.max(hi, s.mean());
             }
         }
-        return lo >= hi ? new double[]{Math.max(0, hi - 0.1), Math.max(hi, 0.1)} : new double[]{lo, hi};
+        if (lo >= hi) {
+            lo = Math.max(0, hi - 0.1);
+            hi = Math.max(hi, 0.1);
+        }
+        return new Scale(lo, hi, false, "colour: accuracy over this run's range, " + MarkdownMatrixWriter.fmt(lo, 4)
+                + " to " + MarkdownMatrixWriter.fmt(hi, 4), v -> MarkdownMatrixWriter.fmt(v, 3));
     }
 
-    /** Initializer rows × activation columns; colour from value mapped to [lo, hi] (log for speed). */
+    private static Scale fixedSpeedScale(long budget) {
+        return new Scale(Math.log(Math.max(1, budget / 100.0)), Math.log(budget), true,
+                "colour: log scale fixed at budget/100 to budget; grey = not reached", MarkdownMatrixWriter::human);
+    }
+
+    /** Log scale over the medians of the configurations that reached the target; null if none did. */
+    private static Scale runSpeedScale(List<CellRecord> records) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (SeedGroup g : SeedGroup.of(records)) {
+            Double m = g.reachedTarget() == 0 ? null : g.convergence().median();
+            if (m != null) {
+                lo = Math.min(lo, Math.log(Math.max(1, m)));
+                hi = Math.max(hi, Math.log(Math.max(1, m)));
+            }
+        }
+        if (lo > hi) {
+            return null;
+        }
+        if (hi - lo < 1e-9) {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        return new Scale(lo, hi, true, "colour: log scale over this run's medians; grey = not reached",
+                MarkdownMatrixWriter::human);
+    }
+
+    /** Initializer rows × activation columns; colour from {@code scale}, value as text in each cell. */
     private static void heatmap(Appendable out, List<CellRecord> records, String title,
-                                Function<SeedGroup, Double> value, Function<Double, String> label, double lo,
-                                double hi, boolean logLowerIsBetter) throws IOException {
+                                Function<SeedGroup, Double> value, Function<Double, String> label, Scale scale)
+            throws IOException {
         Set<String> inits = TableGroup.inits(records);
         Set<String> acts = TableGroup.activations(records);
-        int w = LABEL_W + CELL_W * acts.size() + 10;
-        int h = 44 + CELL_H * inits.size() + 10;
+        int top = 54;
+        int barY = top + CELL_H * inits.size() + 8;
+        int w = Math.max(LABEL_W + CELL_W * acts.size() + 10, 440);
+        int h = barY + 52;
         StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\""
                 + h + "\" role=\"img\" class=\"heatmap\">");
         s.append(Svg.text(4, 14, "start", "t", title));
+        s.append(Svg.text(LABEL_W + CELL_W * acts.size() / 2.0, 30, "middle", "ax", "activation"));
+        s.append(Svg.text(LABEL_W - 6, 46, "end", "ax", "weight initializer"));
         int c = 0;
         for (String act : acts) {
-            s.append(Svg.text(LABEL_W + CELL_W * c + CELL_W / 2.0, 36, "middle", null, act));
+            s.append(Svg.text(LABEL_W + CELL_W * c + CELL_W / 2.0, 46, "middle", null, act));
             c++;
         }
         int r = 0;
         for (String init : inits) {
-            double y = 44 + CELL_H * r;
+            double y = top + CELL_H * r;
             s.append(Svg.text(LABEL_W - 6, y + CELL_H / 2.0 + 4, "end", null, init));
             c = 0;
             for (String act : acts) {
@@ -158,11 +257,10 @@ public final class HtmlReportWriter implements ReportWriter {
                 List<CellRecord> seeds = TableGroup.seeds(records, init, act);
                 SeedGroup g = seeds.isEmpty() ? null : SeedGroup.of(seeds).get(0);
                 Double v = g == null ? null : value.apply(g);
-                if (v != null && logLowerIsBetter && g.reachedTarget() == 0) {
+                if (v != null && scale.log() && g.reachedTarget() == 0) {
                     v = null; // never reached: grey, "—"
                 }
-                double tNorm = v == null ? 0 : logLowerIsBetter ? 1 - (Math.log(Math.max(v, 1)) - lo) / (hi - lo)
-                        : (v - lo) / (hi - lo);
+                double tNorm = v == null ? 0 : scale.t(v);
                 String fill = v == null ? "#dddddd" : Svg.viridis(tNorm);
                 int diverged = g == null ? 0 : g.count(Status.DIVERGED);
                 s.append("<rect x=\"").append(Svg.n(x)).append("\" y=\"").append(Svg.n(y)).append("\" width=\"")
@@ -180,54 +278,124 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             r++;
         }
+        s.append(Svg.colorBar(LABEL_W, barY, CELL_W * acts.size() - 2, scale.tickAt(0), scale.tickAt(0.5),
+                scale.tickAt(1), scale.log()));
+        s.append(Svg.text(4, barY + 42, "start", "ax", scale.statement()));
         out.append(s).append("</svg>\n");
     }
 
-    /** Test accuracy against training samples, one line per initializer, band = mean ± 1 std over seeds. */
-    private static void curves(Appendable out, List<CellRecord> records, String act, String split)
+    /**
+     * Accuracy on the curve's split ({@code split}: validation, or test without a validation split) against
+     * training samples, one colour per initializer, BatchNorm on dashed when {@code bothBn}; band = 95% CI
+     * of the mean over the seeds at each evaluation.
+     */
+    private static void curves(Appendable out, List<CellRecord> records, String act, boolean bothBn, String split)
             throws IOException {
         double maxX = records.stream().flatMap(r -> r.curve().stream()).mapToDouble(CurvePoint::samples).max()
                 .orElse(1);
         Frame f = new Frame(maxX <= 0 ? 1 : maxX, 0, 1);
-        StringBuilder s = f.open(act + ": " + split + " accuracy vs training samples");
+        StringBuilder s = f.open("activation " + act);
         f.axes(s, MarkdownMatrixWriter::human, v -> MarkdownMatrixWriter.fmt(v, 2), false);
-        int i = 0;
+        f.titles(s, "training samples", split + " accuracy");
+        List<String> legend = new ArrayList<>();
+        List<String> notDrawn = new ArrayList<>();
+        boolean[] styles = new boolean[2];
+        boolean anyBand = false;
         for (String init : TableGroup.inits(records)) {
-            List<CellRecord> seeds = TableGroup.seeds(records, init, act).stream()
-                    .filter(r -> !r.curve().isEmpty()).toList();
-            String color = Svg.color(i);
-            f.legend(s, i++, init, color);
-            if (seeds.isEmpty()) {
-                continue;
+            String color = Svg.initColor(init);
+            for (boolean bn : new boolean[]{false, true}) {
+                List<CellRecord> cells = TableGroup.seeds(records, init, act).stream()
+                        .filter(r -> r.cell().batchNorm() == bn).toList();
+                if (cells.isEmpty()) {
+                    continue;
+                }
+                String name = init + (bothBn ? bn ? ", BatchNorm on" : ", BatchNorm off" : "");
+                Series series = Series.of(cells, f);
+                if (series == null) {
+                    notDrawn.add(name + " (" + whyNotDrawn(cells) + ")");
+                    continue;
+                }
+                if (series.hasBand()) {
+                    s.append(Svg.band(series.xs(), series.lo(), series.hi(), color));
+                    anyBand = true;
+                }
+                if (series.xs().length == 1) {
+                    s.append(Svg.circle(series.xs()[0], series.mean()[0], 3, color));
+                } else {
+                    s.append(Svg.polyline(series.xs(), series.mean(), color, bn && bothBn));
+                }
+                styles[bn ? 1 : 0] = true;
+                if (!legend.contains(init)) {
+                    legend.add(init);
+                }
             }
-            // seeds share the evaluation schedule; a diverged seed stops early, so each point
-            // averages the seeds that got that far
-            int len = seeds.stream().mapToInt(r -> r.curve().size()).max().orElse(0);
+        }
+        int i = 0;
+        for (String init : legend) {
+            f.legend(s, i++, init, Svg.initColor(init));
+        }
+        if (bothBn && styles[0] && styles[1]) {
+            i++;
+            f.legend(s, i++, "BatchNorm off", "#555", false);
+            f.legend(s, i++, "BatchNorm on", "#555", true);
+        }
+        if (anyBand) {
+            f.bandLegend(s, i, "95% CI over seeds");
+        }
+        out.append("<figure class=\"chart\">").append(s).append("</svg>");
+        if (!notDrawn.isEmpty()) {
+            out.append("<figcaption>not drawn: ").append(Xml.escape(String.join("; ", notDrawn)))
+                    .append("</figcaption>");
+        }
+        out.append("</figure>\n");
+    }
+
+    /** Why a configuration has no curve: "SKIPPED", or its statuses and what is missing. */
+    private static String whyNotDrawn(List<CellRecord> cells) {
+        SeedGroup g = SeedGroup.of(cells).get(0);
+        if (g.count(Status.SKIPPED) == cells.size()) {
+            return "SKIPPED";
+        }
+        boolean anyCurve = cells.stream().anyMatch(r -> !r.curve().isEmpty());
+        return g.statusLabel() + (anyCurve ? "; no finite accuracy" : "; no evaluation recorded");
+    }
+
+    /** One drawable learning curve in plot coordinates; band present where 2 or more seeds got that far. */
+    private record Series(double[] xs, double[] mean, double[] lo, double[] hi, boolean hasBand) {
+        static Series of(List<CellRecord> cells, Frame f) {
+            // seeds share the evaluation schedule; a diverged or timed-out seed stops early, so each
+            // point averages the seeds that were evaluated at that sample count
+            SortedMap<Long, List<Double>> bySamples = new TreeMap<>();
+            for (CellRecord r : cells) {
+                for (CurvePoint p : r.curve()) {
+                    Double a = p.accuracy(); // the curve's split
+                    if (a != null && Double.isFinite(a)) {
+                        bySamples.computeIfAbsent(p.samples(), k -> new ArrayList<>()).add(a);
+                    }
+                }
+            }
+            int len = bySamples.size();
+            if (len == 0) {
+                return null;
+            }
             double[] xs = new double[len];
             double[] mean = new double[len];
             double[] lo = new double[len];
             double[] hi = new double[len];
-            for (int k = 0; k < len; k++) {
-                List<CurvePoint> pts = new ArrayList<>();
-                for (CellRecord r : seeds) {
-                    if (k < r.curve().size()) {
-                        pts.add(r.curve().get(k));
-                    }
-                }
-                Summary point = Summary.of(pts.stream().mapToDouble(CurvePoint::accuracy).toArray());
+            boolean band = false;
+            int k = 0;
+            for (var e : bySamples.entrySet()) {
+                Summary point = Summary.of(e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
                 double m = point.mean();
-                double sd = point.sd() == null ? 0 : point.sd();
-                xs[k] = f.x(pts.get(0).samples());
+                xs[k] = f.x(e.getKey());
                 mean[k] = f.y(m);
-                lo[k] = f.y(Math.max(0, m - sd));
-                hi[k] = f.y(Math.min(1, m + sd));
+                lo[k] = f.y(point.ciLow() == null ? m : Math.max(0, point.ciLow()));
+                hi[k] = f.y(point.ciHigh() == null ? m : Math.min(1, point.ciHigh()));
+                band |= point.ciLow() != null;
+                k++;
             }
-            if (seeds.size() > 1) {
-                s.append(Svg.band(xs, lo, hi, color));
-            }
-            s.append(Svg.polyline(xs, mean, color));
+            return new Series(xs, mean, lo, hi, band);
         }
-        out.append(s).append("</svg>\n");
     }
 
     /**
@@ -275,10 +443,11 @@ public final class HtmlReportWriter implements ReportWriter {
         out.append("<figure>");
         StringBuilder s = f.open(act + ": step-0 gradient RMS by layer (last = output)");
         f.axes(s, v -> Integer.toString((int) Math.round(v)), v -> "1e" + (int) Math.round(v), true);
+        f.titles(s, "weight layer (input → output)", "gradient RMS (log scale)");
         List<String> captions = new ArrayList<>();
         int i = 0;
         for (String init : TableGroup.inits(records)) {
-            String color = Svg.color(i);
+            String color = Svg.initColor(init);
             f.legend(s, i++, init, color);
             Double[] rms = series.get(init);
             if (rms == null) {
@@ -357,9 +526,9 @@ public final class HtmlReportWriter implements ReportWriter {
 
     /** A plot area with linear axes; the legend sits to the right of it. */
     private static final class Frame {
-        private static final int LEFT = 46;
+        private static final int LEFT = 60;
         private static final int TOP = 24;
-        private static final int LEGEND_W = 170;
+        private static final int LEGEND_W = 150;
         private final double maxX;
         private final double minY;
         private final double maxY;
@@ -386,7 +555,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
         StringBuilder open(String title) {
             StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
-                    + (LEFT + PLOT_W + LEGEND_W) + "\" height=\"" + (TOP + PLOT_H + 34) + "\" role=\"img\" class=\"plot\">");
+                    + (LEFT + PLOT_W + LEGEND_W) + "\" height=\"" + (TOP + PLOT_H + 44) + "\" role=\"img\" class=\"plot\">");
             s.append(Svg.text(LEFT, 14, "start", "t", title));
             return s;
         }
@@ -423,9 +592,27 @@ public final class HtmlReportWriter implements ReportWriter {
             s.append(Svg.line(LEFT, TOP, LEFT, TOP + PLOT_H, "stroke:#555;stroke-width:1"));
         }
 
+        /** The x-axis title under the tick labels, the y-axis title turned along the axis. */
+        void titles(StringBuilder s, String x, String y) {
+            s.append(Svg.text(LEFT + PLOT_W / 2.0, TOP + PLOT_H + 36, "middle", "ax", x));
+            s.append(Svg.verticalText(14, TOP + PLOT_H / 2.0, y));
+        }
+
         void legend(StringBuilder s, int i, String name, String color) {
+            legend(s, i, name, color, false);
+        }
+
+        void legend(StringBuilder s, int i, String name, String color, boolean dashed) {
             double y = TOP + 8 + 16 * i;
-            s.append(Svg.line(LEFT + PLOT_W + 10, y, LEFT + PLOT_W + 28, y, "stroke:" + color + ";stroke-width:3"));
+            s.append(Svg.line(LEFT + PLOT_W + 10, y, LEFT + PLOT_W + 28, y, "stroke:" + color + ";stroke-width:3"
+                    + (dashed ? ";stroke-dasharray:6,3" : "")));
+            s.append(Svg.text(LEFT + PLOT_W + 32, y + 4, "start", null, name));
+        }
+
+        void bandLegend(StringBuilder s, int i, String name) {
+            double y = TOP + 8 + 16 * i;
+            s.append("<rect x=\"").append(Svg.n(LEFT + PLOT_W + 10)).append("\" y=\"").append(Svg.n(y - 5))
+                    .append("\" width=\"18\" height=\"10\" fill=\"#555\" fill-opacity=\"0.15\"/>");
             s.append(Svg.text(LEFT + PLOT_W + 32, y + 4, "start", null, name));
         }
     }

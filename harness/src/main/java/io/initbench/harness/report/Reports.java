@@ -12,11 +12,16 @@ public final class Reports {
     }
 
     public static Map<String, ReportWriter> all() {
+        return all(ColorScale.FIXED);
+    }
+
+    /** Every report, with {@code report.html}'s heatmaps on the given colour scale. */
+    public static Map<String, ReportWriter> all(ColorScale colorScale) {
         Map<String, ReportWriter> m = new LinkedHashMap<>();
         m.put("matrix.csv", new CsvMatrixWriter());
         m.put("matrix.md", new MarkdownMatrixWriter());
         m.put("groups.csv", new GroupsCsvWriter());
-        m.put("report.html", new HtmlReportWriter());
+        m.put("report.html", new HtmlReportWriter(colorScale));
         return m;
     }
 
@@ -28,8 +33,13 @@ public final class Reports {
 
     /** Writes every report atomically into the store's directory; returns them by file name. */
     public static Map<String, String> writeAll(RunResults run, RunStore store) throws IOException {
+        return writeAll(run, store, ColorScale.FIXED);
+    }
+
+    public static Map<String, String> writeAll(RunResults run, RunStore store, ColorScale colorScale)
+            throws IOException {
         Map<String, String> written = new LinkedHashMap<>();
-        for (var e : all().entrySet()) {
+        for (var e : all(colorScale).entrySet()) {
             String text = render(e.getValue(), run);
             store.writeFile(e.getKey(), text.getBytes(StandardCharsets.UTF_8));
             written.put(e.getKey(), text);

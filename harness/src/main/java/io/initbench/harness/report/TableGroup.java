@@ -2,6 +2,7 @@ package io.initbench.harness.report;
 
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.spec.CellPhase;
+import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,16 +20,22 @@ import java.util.Set;
  */
 record TableGroup(List<String> values) {
     private static final Set<String> INSIDE = Set.of("weightInit", "activation", "seed");
+    private static final String BATCH_NORM = "batchNorm";
 
     /** The panel of a record; final cells at tuned rates share one panel whatever rate each chose. */
     static TableGroup of(CellRecord r) {
+        return of(r.cell(), r.phase());
+    }
+
+    /** The panel of a cell that was trained for {@code phase}. */
+    static TableGroup of(CellSpec cell, CellPhase phase) {
         List<String> values = new ArrayList<>();
         for (Parameter p : Parameter.axes()) {
             if (INSIDE.contains(p.key())) {
                 continue;
             }
-            String v = p.key().equals("learningRate") ? r.phase() == CellPhase.TUNED ? "tuned"
-                    : MarkdownMatrixWriter.rate(r.cell().training().learningRate()) : p.label(r.cell());
+            String v = p.key().equals("learningRate") ? phase == CellPhase.TUNED ? "tuned"
+                    : MarkdownMatrixWriter.rate(cell.training().learningRate()) : p.label(cell);
             values.add(p.key() + " " + v);
         }
         return new TableGroup(List.copyOf(values));
@@ -36,6 +43,17 @@ record TableGroup(List<String> values) {
 
     String title() {
         return String.join(" · ", values);
+    }
+
+    /** Whether this panel's cells train with BatchNorm. */
+    boolean bn() {
+        return values.contains(BATCH_NORM + " true");
+    }
+
+    /** The same panel with BatchNorm {@code on}: the one whose learning curves are overlaid with this one's. */
+    TableGroup withBatchNorm(boolean on) {
+        return new TableGroup(values.stream().map(v -> v.startsWith(BATCH_NORM + " ") ? BATCH_NORM + " " + on : v)
+                .toList());
     }
 
     /** Records split into panels, in grid order. */

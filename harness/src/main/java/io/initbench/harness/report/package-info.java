@@ -7,8 +7,9 @@
  * paired, Holm-corrected rankings from {@link io.initbench.harness.stats}, worded once for it and
  * {@code report.html} by {@link io.initbench.harness.report.StatsText}; {@code groups.csv} has one row
  * per configuration with the same statistics;
- * {@code report.html} draws heatmaps, learning curves and gradient-by-depth plots as inline SVG
- * ({@link io.initbench.harness.report.Svg}). {@link io.initbench.harness.report.History} indexes a
- * suite's runs.
+ * {@code report.html} draws heatmaps (on a stated {@link io.initbench.harness.report.ColorScale}),
+ * learning curves and gradient-by-depth plots as inline SVG ({@link io.initbench.harness.report.Svg},
+ * which also declares the one colour of each initializer). {@link io.initbench.harness.report.History}
+ * indexes a suite's runs and draws each configuration's accuracy over them.
  */
 package io.initbench.harness.report;
