@@ -85,7 +85,7 @@ public final class NetworkAudit {
             Optional<Claim> claim = Claim.of(cell.weightInit(), shape);
             InitAudit.Sample sample = new InitAudit.Sample(layout, claim);
             sample.add(UnitLayout.flat(w));
-            rows.add(new LayerRow(cell.configLabel(), i, conf.getClass().getSimpleName(),
+            rows.add(new LayerRow(cell.configLabel(), i, dl4jType(conf),
                     judge.judge(cell.weightInit().label(), cell.weightInit(), shape, sample)));
         }
         return rows;
@@ -105,7 +105,19 @@ public final class NetworkAudit {
         if (conf instanceof FeedForwardLayer f) {
             return new AuditShape("dense " + dims, w.shape(), w.ordering(), f.getNIn(), f.getNOut());
         }
-        throw new IllegalArgumentException("no fan rule for layer type " + conf.getClass().getSimpleName()
+        throw new IllegalArgumentException("no fan rule for layer type " + dl4jType(conf)
                 + "; add one to NetworkAudit.shape");
+    }
+
+    /**
+     * The DL4J layer kind of a configuration: the fast layers subclass DL4J's own configurations and draw
+     * their weights the same way, so the audit names (and applies the fans of) the DL4J kind.
+     */
+    private static String dl4jType(Object conf) {
+        Class<?> c = conf.getClass();
+        while (!c.getName().startsWith("org.deeplearning4j.") && c.getSuperclass() != null) {
+            c = c.getSuperclass();
+        }
+        return c.getSimpleName();
     }
 }

@@ -30,7 +30,7 @@ class BenchmarkTest {
     void trainingFlopsOfAnMlpAreSixTimesItsWeights() {
         CellSpec cell = new CellSpec(DatasetId.MNIST, Architecture.MLP, 4, 256, InitSpec.parse("RELU"), Activation.RELU,
                 true, new BiasSpec.Constant(0), 1, TrainingSettings.DEFAULTS);
-        assertEquals(6.0 * (784 * 256 + 3 * 256 * 256 + 256 * 10), TrainingFlops.perSample(cell));
+        assertEquals(6.0 * (784 * 256 + 3 * 256 * 256 + 256 * 10), TrainingFlops.perSample(cell).getAsDouble());
     }
 
     /** 3×3 'same' convolutions keep the size, 2×2 pools halve it: 28 → 14 → 7 on MNIST. */
@@ -39,7 +39,7 @@ class BenchmarkTest {
         CellSpec cnn = new CellSpec(DatasetId.MNIST, Architecture.CNN, 2, 64, InitSpec.parse("RELU"), Activation.RELU,
                 false, new BiasSpec.Constant(0), 1, TrainingSettings.DEFAULTS);
         double conv = 9.0 * 1 * 32 * 28 * 28 + 9.0 * 32 * 64 * 14 * 14;
-        assertEquals(6.0 * (conv + 7 * 7 * 64 * 64 + 64 * 10), TrainingFlops.perSample(cnn));
+        assertEquals(6.0 * (conv + 7 * 7 * 64 * 64 + 64 * 10), TrainingFlops.perSample(cnn).getAsDouble());
     }
 
     @Test
