@@ -2,11 +2,10 @@
 # Regenerates the published reference results: every built-in suite (or those named as arguments),
 # each into results/reference/<suite>/ (cells.jsonl, suite.json, metadata.json, matrix.md, matrix.csv,
 # groups.csv, report.html). A directory that already holds a complete run is resumed, i.e. left as is;
-# delete it to measure again. Takes about 45 minutes on 2 cores.
+# delete it to measure again. Takes about 75 minutes on 2 cores (estimate; docs/paper-suites.md sizes
+# the paper suites).
 #   results/reference/regenerate.sh [suite ...]
 # Needs the dataset mirror (INITBENCH_DATASETS_MIRROR, default ../shared/datasets) or network access.
-# glorot-2010 trains on CIFAR-10 too; here the mirror holds a CIFAR-10 replica, so it runs with
-# -Ddatasets.verify=warn and its results say NOT OFFICIAL.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 suites=("$@")
@@ -14,9 +13,7 @@ suites=("$@")
 mirror="${INITBENCH_DATASETS_MIRROR:-$(cd .. && pwd)/shared/datasets}"
 mvn -B -q install -DskipTests
 for s in "${suites[@]}"; do
-  extra=()
-  [ "$s" = glorot-2010 ] && extra+=(-Ddatasets.verify=warn)
-  mvn -B -q exec:java -Dsuite="$s" -Dout="results/reference/$s" -Ddatasets.mirror="$mirror" "${extra[@]}" \
+  mvn -B -q exec:java -Dsuite="$s" -Dout="results/reference/$s" -Ddatasets.mirror="$mirror" \
     > "results/reference/$s.log" 2>&1 || { echo "suite $s failed: see results/reference/$s.log" >&2; exit 1; }
   rm -f "results/reference/$s.log"
   echo "$s: results/reference/$s/matrix.md"

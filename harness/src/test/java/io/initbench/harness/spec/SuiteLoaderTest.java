@@ -57,6 +57,38 @@ class SuiteLoaderTest {
         assertEquals(List.of(false, true), ioffe.axes().batchNorm());
     }
 
+    /** The paper suites tune the rate per configuration on held-out data, as the papers did. */
+    @Test
+    void paperSuitesTuneOnAValidationSplitWithEnoughSeeds() {
+        for (String name : List.of("glorot-2010", "he-2015-deep-relu", "ioffe-2015-bn", "deep-signal")) {
+            SuiteSpec s = loader.load(name, Map.of());
+            assertTrue(s.tuning() != null, name + ": no tuning section");
+            assertTrue(s.tuning().learningRates().size() >= 2, name + ": tuning needs at least 2 rates");
+            assertTrue(s.training().validationSize() > 0, name + ": tuning needs a validation split");
+            assertTrue(s.axes().seed().size() >= 3, name + ": fewer than 3 final seeds");
+            assertTrue(s.tuning().seeds().stream().noneMatch(s.axes().seed()::contains), name);
+            assertTrue(s.description().contains("Reference run: see results/reference/" + name + "/matrix.md"),
+                    name + ": description lacks the pointer to its reference run");
+            if (s.axes().activation().contains(Activation.RELU)) {
+                for (InitSpec init : s.axes().weightInit()) {
+                    if (init instanceof InitSpec.Orthogonal o) {
+                        assertEquals(Math.sqrt(2), o.gain(), 0.01, name + ": ORTHOGONAL under ReLU needs gain sqrt(2)");
+                    }
+                }
+            }
+        }
+        // the findings each suite must be able to show
+        SuiteSpec glorot = loader.load("glorot-2010", Map.of());
+        assertEquals(List.of(DatasetRef.of(DatasetId.MNIST)), glorot.axes().dataset());
+        assertEquals(List.of("UNIFORM", "XAVIER_UNIFORM"), glorot.axes().weightInit().stream().map(InitSpec::label).toList());
+        assertEquals(List.of(Activation.SOFTSIGN, Activation.TANH, Activation.SIGMOID), glorot.axes().activation());
+        SuiteSpec he = loader.load("he-2015-deep-relu", Map.of());
+        assertTrue(he.axes().depth().contains(30), "Xavier stalls at depth 30 in the paper");
+        assertEquals(List.of("XAVIER", "RELU"), he.axes().weightInit().stream().map(InitSpec::label).toList());
+        assertTrue(loader.load("deep-signal", Map.of()).axes().weightInit().stream()
+                .anyMatch(i -> i instanceof InitSpec.Orthogonal), "deep-signal compares orthogonal init");
+    }
+
     @Test
     void missingKeysTakeNamedDefaults() throws IOException {
         SuiteSpec s = loadText("axes:\n  activation: [tanh]\n");
