@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * directory of IDX files. Parsed here and nowhere else; {@link #key()} is the canonical spelling that
  * cell ids hash, so a built-in keeps the bare name it always had ({@code mnist}, {@code cifar10}).
  */
-public sealed interface DatasetRef permits DatasetRef.Builtin, DatasetRef.ImageFolder, DatasetRef.IdxDirectory {
+public sealed interface DatasetRef permits DatasetRef.Builtin, DatasetRef.UserData {
     String FOLDER_PREFIX = "folder:";
     String IDX_PREFIX = "idx:";
 
@@ -22,10 +22,25 @@ public sealed interface DatasetRef permits DatasetRef.Builtin, DatasetRef.ImageF
     String key();
 
     /** Shape and class count when they are known without reading the data (built-ins only). */
-    Optional<DatasetShape> knownShape();
+    default Optional<DatasetShape> knownShape() {
+        return Optional.empty();
+    }
 
     /** Training-split size when known without reading the data (built-ins only). */
-    Optional<Integer> knownTrainCount();
+    default Optional<Integer> knownTrainCount() {
+        return Optional.empty();
+    }
+
+    /** A user dataset that lives at a path of the file system. */
+    sealed interface UserData extends DatasetRef permits ImageFolder, IdxDirectory {
+        /** The path as written in the suite. */
+        String path();
+
+        /** The path as an absolute, normalised file-system path (relative ones against the working directory). */
+        default Path resolve() {
+            return Path.of(path()).toAbsolutePath().normalize();
+        }
+    }
 
     /** One of the registry's datasets. */
     record Builtin(DatasetId id) implements DatasetRef {
@@ -55,7 +70,7 @@ public sealed interface DatasetRef permits DatasetRef.Builtin, DatasetRef.ImageF
      *             with it the cell ids, do not depend on where a checkout lives
      */
     record ImageFolder(String path, int height, int width, int channels, double testFraction, long splitSeed)
-            implements DatasetRef {
+            implements UserData {
         public static final double DEFAULT_TEST_FRACTION = 0.2;
         public static final long DEFAULT_SPLIT_SEED = 0;
 
@@ -91,20 +106,6 @@ public sealed interface DatasetRef permits DatasetRef.Builtin, DatasetRef.ImageF
             }
             return k.toString();
         }
-
-        public Path resolve() {
-            return Path.of(path).toAbsolutePath().normalize();
-        }
-
-        @Override
-        public Optional<DatasetShape> knownShape() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Integer> knownTrainCount() {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -112,7 +113,7 @@ public sealed interface DatasetRef permits DatasetRef.Builtin, DatasetRef.ImageF
      * {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte},
      * each optionally {@code .gz}), e.g. Fashion-MNIST.
      */
-    record IdxDirectory(String path) implements DatasetRef {
+    record IdxDirectory(String path) implements UserData {
         public IdxDirectory {
             if (path == null || path.isBlank()) {
                 throw new IllegalArgumentException("dataset idx: needs a directory, e.g. idx:/usr/share/fashion-mnist");
@@ -123,20 +124,6 @@ public sealed interface DatasetRef permits DatasetRef.Builtin, DatasetRef.ImageF
         @Override
         public String key() {
             return IDX_PREFIX + path;
-        }
-
-        public Path resolve() {
-            return Path.of(path).toAbsolutePath().normalize();
-        }
-
-        @Override
-        public Optional<DatasetShape> knownShape() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Integer> knownTrainCount() {
-            return Optional.empty();
         }
     }
 
