@@ -63,4 +63,23 @@ final class HelpText {
                 .append("\n  ").append(DatasetRef.IDX_PREFIX).append("<dir>  (a directory of IDX files)\n");
         return sb.toString();
     }
+
+    /** The README's option table (its rows are checked against the registry by a test). */
+    static String markdown() {
+        StringBuilder sb = new StringBuilder("| option | type | default | commands | what it does |\n"
+                + "| --- | --- | --- | --- | --- |\n");
+        for (OptionSpec o : OptionRegistry.ALL) {
+            sb.append("| `-D").append(o.name()).append("=` | ").append(o.type().label()).append(" | ")
+                    .append(o.dflt().replace("|", "\\|")).append(" | ")
+                    .append(o.commands().size() == Command.values().length ? "all" : o.commands().stream().sorted()
+                            .map(Command::key).collect(Collectors.joining(", ")))
+                    .append(" | ").append(o.help().replace("|", "\\|")).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** Prints {@link #markdown()}, to regenerate the README's table. */
+    public static void main(String[] args) {
+        System.out.print(markdown());
+    }
 }

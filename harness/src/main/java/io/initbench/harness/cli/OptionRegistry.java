@@ -36,8 +36,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  *
  * <p>Which properties are ours: the JVM, Maven and the libraries put their own system properties next to
  * ours, and those must pass untouched. A key is initbench's when it is registered, when it has no dot and
- * is not one of {@link #FOREIGN_PLAIN} (Maven's {@code -DskipTests}, {@code -Dtest}...), when it starts
- * with one of {@link #PREFIXES}, or when it is a dotted key within {@link #NEAR} edits of a registered
+ * is not one of {@link #FOREIGN_PLAIN} (Maven's {@code -DskipTests}, {@code -Dtest}, surefire's
+ * {@code basedir}...), when it starts with one of {@link #PREFIXES}, or when it is a dotted key within {@link #NEAR} edits of a registered
  * dotted option and not under one of {@link #FOREIGN_PREFIXES} ({@code -Ddataset.mirror},
  * {@code -Dtrain.sise}). Every other key ({@code java.*}, {@code org.bytedeco.*}, {@code maven.*}, ...)
  * is not looked at.
@@ -52,7 +52,7 @@ public final class OptionRegistry {
 
     /** Keys without a dot that Maven and its plugins read (they reach exec:java's system properties). */
     public static final Set<String> FOREIGN_PLAIN = Set.of("skipTests", "skipFuzz", "skipITs", "test", "revision",
-            "changelist", "sha1", "debug", "offline");
+            "changelist", "sha1", "debug", "offline", "basedir", "localRepository");
 
     /** Prefixes of the JVM's, Maven's and the libraries' properties, never taken for a misspelt option of ours. */
     public static final List<String> FOREIGN_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.", "org.",
