@@ -250,7 +250,7 @@ public final class OptionRegistry {
             OptionSpec spec = BY_NAME.get(key);
             if (spec == null) {
                 unknown.add("-D" + key + " is not an initbench option" + suggestion(key)
-                        .map(o -> "; did you mean -D" + o.name() + " (" + o.help() + ")?").orElse(""));
+                        .map(o -> "; did you mean -D" + o.name() + "? (" + o.help() + ")").orElse(""));
             } else if (!spec.usedBy(command)) {
                 unused.add("-D" + key + " is not read by command " + command.key() + " (only by "
                         + spec.commands().stream().sorted().map(Command::key).collect(Collectors.joining(", "))

@@ -40,11 +40,11 @@ class OptionRegistryTest {
         assertEquals(Cli.EXIT_BAD_INPUT, TestRuns.cli(tmp, props).run(new String[0]));
         assertFalse(Files.exists(out), "a rejected run must not create its directory");
         assertFalse(Files.exists(tmp.resolve("cache")), "a rejected run must not touch the dataset cache");
-        assertTrue(message(props, Command.RUN).contains("did you mean -Depochs"), message(props, Command.RUN));
+        assertTrue(message(props, Command.RUN).contains("did you mean -Depochs?"), message(props, Command.RUN));
 
         Map<String, String> rate = Map.of("suite", "smoke", "learningRat", "0.01");
         assertEquals(Cli.EXIT_BAD_INPUT, TestRuns.cli(tmp, rate).run(new String[] {"run"}));
-        assertTrue(message(rate, Command.RUN).contains("did you mean -DlearningRate"));
+        assertTrue(message(rate, Command.RUN).contains("did you mean -DlearningRate?"));
         // a slip in one of our dotted names, and in a prefix
         assertTrue(message(Map.of("compare.speedTolerence", "0.2"), Command.COMPARE)
                 .contains("-Dcompare.speedTolerance"));
