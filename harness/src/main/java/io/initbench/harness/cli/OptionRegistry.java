@@ -52,7 +52,9 @@ public final class OptionRegistry {
 
     /** Keys without a dot that Maven and its plugins read (they reach exec:java's system properties). */
     public static final Set<String> FOREIGN_PLAIN = Set.of("skipTests", "skipFuzz", "skipITs", "test", "revision",
-            "changelist", "sha1", "debug", "offline", "basedir", "localRepository");
+            "changelist", "sha1", "debug", "offline", "basedir", "localRepository", "interactiveMode", "argLine",
+            "forkCount", "reuseForks", "failIfNoTests", "trimStackTrace", "enableAssertions", "skip",
+            "settings", "altDeploymentRepository");
 
     /** Prefixes of the JVM's, Maven's and the libraries' properties, never taken for a misspelt option of ours. */
     public static final List<String> FOREIGN_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.", "org.",
@@ -100,7 +102,8 @@ public final class OptionRegistry {
                 EnumSet.of(RUN, BENCH, AUDIT)));
         all.add(new OptionSpec("resume.maxStarts", OptionSpec.Type.INT, Integer.toString(SuiteRunner.MAX_STARTS),
                 "starts without a record after which a cell is recorded ERROR instead of retried", EnumSet.of(RUN)));
-        all.add(new OptionSpec(ColorScale.OPTION, OptionSpec.Type.CHOICE, "fixed",
+        all.add(new OptionSpec(ColorScale.OPTION, OptionSpec.Type.CHOICE,
+                ColorScale.parse(null).name().toLowerCase(java.util.Locale.ROOT),
                 "heatmap colours of report.html: fixed (0..1, the same in every report) or run (this run's range)",
                 EnumSet.of(RUN, REPORT, MERGE)));
         all.add(new OptionSpec(DatasetSettings.MIRROR_PROPERTY, OptionSpec.Type.TEXT, "$"

@@ -62,6 +62,7 @@ class OptionRegistryTest {
         props.putAll(Map.of("org.bytedeco.javacpp.maxbytes", "4G", "maven.home", "/usr/share/maven",
                 "classworlds.conf", "/x", "skipTests", "true", "skipFuzz", "true", "unrelated.property", "1",
                 "logback.configurationFile", "x.xml", "suite", "smoke", "epochs", "1"));
+        props.putAll(Map.of("interactiveMode", "false", "https.protocols", "TLSv1.2"));
         assertEquals(List.of(), OptionRegistry.check(props, Command.RUN));
     }
 
