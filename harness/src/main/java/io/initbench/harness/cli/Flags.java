@@ -81,15 +81,11 @@ public final class Flags {
             // the registered name is the longest: an alias is shorter by design
             options.put(o.longestName().substring(2), o.getValue());
         }
+        List<String> arguments = new ArrayList<>();
         for (var p : result.matchedPositionals()) {
             String[] v = p.getValue();
-            if (v != null) {
-                rest = List.of(v);
-            }
+            arguments.addAll(v == null ? List.of() : List.of(v));
         }
-        if (result.matchedPositionals().isEmpty()) {
-            rest = List.of();
-        }
-        return new Parsed(options, rest);
+        return new Parsed(options, arguments);
     }
 }
