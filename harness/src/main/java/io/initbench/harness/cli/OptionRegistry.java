@@ -37,8 +37,9 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * <p>Which properties are ours: the JVM, Maven and the libraries put their own system properties next to
  * ours, and those must pass untouched. A key is initbench's when it is registered, when it has no dot and
  * is not one of {@link #FOREIGN_PLAIN} (Maven's {@code -DskipTests}, {@code -Dtest}, surefire's
- * {@code basedir}...), when it starts with one of {@link #PREFIXES}, or when it is a dotted key within {@link #NEAR} edits of a registered
- * dotted option and not under one of {@link #FOREIGN_PREFIXES} ({@code -Ddataset.mirror},
+ * {@code basedir}...), when it starts with one of {@link #PREFIXES}, or when it is a dotted key within
+ * {@link #NEAR} edits of a registered dotted option and not under one of {@link #FOREIGN_PREFIXES}
+ * ({@code -Ddataset.mirror},
  * {@code -Dtrain.sise}). Every other key ({@code java.*}, {@code org.bytedeco.*}, {@code maven.*}, ...)
  * is not looked at.
  */
@@ -87,7 +88,8 @@ public final class OptionRegistry {
                         + " audit: audit the suite's built networks", SUITE_COMMANDS));
         all.add(new OptionSpec("out", OptionSpec.Type.PATH, "results/<suite>/<run-id>",
                 "run directory to write (run: an existing one is resumed; compare: where compare.md goes,"
-                        + " default the run; merge: the new merged run)", EnumSet.of(RUN, BENCH, AUDIT, COMPARE, MERGE)));
+                        + " default the run; merge: the new merged run)",
+                EnumSet.of(RUN, BENCH, AUDIT, COMPARE, MERGE)));
         all.add(new OptionSpec("workers", OptionSpec.Type.INT, "one per core", "cells trained at once",
                 EnumSet.of(RUN, BENCH, AUDIT)));
         all.add(new OptionSpec("threads", OptionSpec.Type.INT, "cores / workers",
