@@ -86,9 +86,15 @@ public final class Cli {
 
     /** Runs {@code args[0]} or {@code -Dcommand} (default run) and maps failures to exit codes. */
     public int run(String[] args) {
-        String command = args.length > 0 ? args[0] : props.getOrDefault("command", "run");
+        String name = args.length > 0 ? args[0] : props.getOrDefault("command", "run");
         try {
-            return execute(command);
+            // before any work: a misspelt option must not cost a run at the wrong settings
+            Command command = Command.parse(name);
+            OptionRegistry.check(props, command).forEach(log::warn);
+            if (command == Command.HELP && args.length > 1) {
+                return help(args[1]);
+            }
+            return execute(command.key());
         } catch (SuiteException | DatasetException | IllegalArgumentException | UncheckedIOException e) {
             log.error(e.getMessage());
             return EXIT_BAD_INPUT;
@@ -123,9 +129,21 @@ public final class Cli {
                 merge();
                 yield EXIT_OK;
             }
+            case "help" -> help(props.get("topic"));
+            case "list" -> {
+                out.print(HelpText.list());
+                yield EXIT_OK;
+            }
             default -> throw new IllegalArgumentException("unknown command '" + command
-                    + "'; available: run, report, compare, merge, audit, bench");
+                    + "'; available: " + java.util.Arrays.stream(Command.values()).map(Command::key)
+                    .collect(java.util.stream.Collectors.joining(", ")));
         };
+    }
+
+    /** Prints the commands and the options of {@code topic} (a command; null or blank for all). */
+    private int help(String topic) {
+        out.print(HelpText.help(topic == null || topic.isBlank() ? null : Command.parse(topic)));
+        return EXIT_OK;
     }
 
     /**

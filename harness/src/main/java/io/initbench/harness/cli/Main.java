@@ -4,8 +4,13 @@ import io.initbench.harness.train.NativeThreads;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
-/** Entry point: {@code mvn exec:java -Dsuite=relu-vs-tanh} from the repo root. */
+/**
+ * Entry point of {@code mvn exec:java -Dsuite=relu-vs-tanh} (options as system properties) and of
+ * {@code java -jar initbench.jar run --suite relu-vs-tanh} (GNU-style flags, see {@link Flags}; system
+ * properties work there too, and a flag wins over the property of the same name).
+ */
 public final class Main {
     private Main() {
     }
@@ -14,7 +19,17 @@ public final class Main {
         NativeThreads.tuneJavaCpp();
         Map<String, String> props = new HashMap<>();
         System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
-        int code = new Cli(props, System.getenv(), Path.of("").toAbsolutePath(), System.out).run(args);
+        Flags.Parsed flags;
+        try {
+            flags = Flags.parse(args);
+        } catch (IllegalArgumentException e) {
+            LoggerFactory.getLogger(Main.class).error(e.getMessage());
+            System.exit(Cli.EXIT_BAD_INPUT);
+            return;
+        }
+        props.putAll(flags.options());
+        int code = new Cli(props, System.getenv(), Path.of("").toAbsolutePath(), System.out)
+                .run(flags.arguments().toArray(String[]::new));
         if (code != 0) {
             System.exit(code);
         }

@@ -38,8 +38,8 @@ public final class ProvenanceCollector {
         }
         String gpu = info.entrySet().stream().filter(e -> e.getKey().toLowerCase().contains("devicename"))
                 .map(Map.Entry::getValue).reduce((a, b) -> a + ", " + b).orElse(null);
-        return new Provenance(suite, runId, git(repoDir, "rev-parse", "HEAD"),
-                !git(repoDir, "status", "--porcelain", "--untracked-files=no").isEmpty(),
+        Commit commit = commit(repoDir);
+        return new Provenance(suite, runId, commit.id(), commit.dirty(),
                 build.getProperty("initbench.version", "unknown"), build.getProperty("dl4j.version", "unknown"),
                 backend, info, cpuModel(), Runtime.getRuntime().availableProcessors(), gpu,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
@@ -65,10 +65,50 @@ public final class ProvenanceCollector {
         return null;
     }
 
-    /** The commit of the checkout the run is made from; "unknown" outside git. */
+    /** The commit of the code that runs; "unknown" when neither the build nor a checkout says. */
     public static String gitCommit(Path repoDir) {
-        String c = git(repoDir, "rev-parse", "HEAD");
-        return c.isEmpty() ? "unknown" : c;
+        return commit(repoDir).id();
+    }
+
+    /**
+     * A commit and whether the code differed from it (tracked files with uncommitted changes).
+     *
+     * @param id    40 hex digits, or "unknown"
+     * @param dirty with an embedded commit: the build compiled uncommitted changes
+     */
+    public record Commit(String id, boolean dirty) {
+    }
+
+    /** Written at build time by git-commit-id-maven-plugin (harness/pom.xml). */
+    public static final String GIT_PROPERTIES = "/initbench-git.properties";
+
+    /**
+     * The commit embedded at build time, which names the code that runs even outside a checkout (the
+     * runnable jar in any directory); else that of the checkout in {@code repoDir}, asked of {@code git}.
+     */
+    public static Commit commit(Path repoDir) {
+        Properties p = new Properties();
+        try (InputStream in = ProvenanceCollector.class.getResourceAsStream(GIT_PROPERTIES)) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // unreadable: the checkout is asked instead
+        }
+        return embedded(p).orElseGet(() -> {
+            String id = git(repoDir, "rev-parse", "HEAD");
+            return new Commit(id.isEmpty() ? "unknown" : id,
+                    !git(repoDir, "status", "--porcelain", "--untracked-files=no").isEmpty());
+        });
+    }
+
+    /** The commit a build's git properties name; empty when the build had no git (a source archive). */
+    static java.util.Optional<Commit> embedded(Properties p) {
+        String id = p.getProperty("git.commit.id.full", "").trim();
+        if (!id.matches("[0-9a-f]{40}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Commit(id, Boolean.parseBoolean(p.getProperty("git.dirty", "false").trim())));
     }
 
     private static Properties buildProperties() {
