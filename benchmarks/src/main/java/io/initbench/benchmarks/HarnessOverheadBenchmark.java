@@ -49,7 +49,7 @@ public class HarnessOverheadBenchmark {
         x = Nets.features(Nets.BATCH);
         y = Nets.labels(Nets.BATCH);
         PreparedData data = new PreparedData(null, Nets.features(TRAIN), Nets.labels(TRAIN), Nets.features(10),
-                new int[10], 10);
+                new int[10], Nets.features(10), new int[10], 10);
         batches = new MiniBatches(data, Nets.BATCH);
         order = new Random(1).ints(0, TRAIN).distinct().limit(TRAIN).toArray();
     }
