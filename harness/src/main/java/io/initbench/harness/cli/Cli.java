@@ -359,8 +359,8 @@ public final class Cli {
             Path base = props.get("baseline") != null ? runDir("baseline") : Baseline.newestMatching(dir);
             ComparisonScope scope = ComparisonScope.of(suite, RunStore.readSuite(base),
                     Boolean.parseBoolean(props.getOrDefault("compare.intersect", "false")));
-            double accTol = Options.doubleProp(props, "compare.accuracyTolerance", 0.005);
-            double speedTol = Options.doubleProp(props, "compare.speedTolerance", 0.10);
+            double accTol = Options.doubleProp(props, "compare.accuracyTolerance");
+            double speedTol = Options.doubleProp(props, "compare.speedTolerance");
             RunComparison.Result r = new RunComparison(accTol, speedTol).compare(
                     scope.restrict(RunStore.readCells(base)), scope.restrict(RunStore.readCells(dir)));
             Path outDir = props.get("out") != null ? workDir.resolve(props.get("out")) : dir;
@@ -515,9 +515,9 @@ public final class Cli {
         Map<String, String> benchProps = new java.util.HashMap<>(props);
         benchProps.putIfAbsent("evalEvery", "0");
         SuiteSpec suite = new SuiteLoader().load(opts.suite(), benchProps);
-        int count = Options.intProp(props, "bench.cells", 4);
-        int repeats = Options.intProp(props, "bench.repeats", 3);
-        int gemm = Options.intProp(props, "bench.gemm", 2048);
+        int count = Options.intProp(props, "bench.cells");
+        int repeats = Options.intProp(props, "bench.repeats");
+        int gemm = Options.intProp(props, "bench.gemm");
         if (count < 1 || repeats < 1) {
             throw new IllegalArgumentException("-Dbench.cells and -Dbench.repeats must be 1 or more");
         }
@@ -591,8 +591,8 @@ public final class Cli {
             List<InitSpec> inits = props.get("weightInit") != null
                     ? SuiteLoader.splitTopLevel(props.get("weightInit")).stream().map(InitSpec::parse).toList()
                     : InitAudit.defaultInitializers();
-            long samples = Options.longProp(props, "audit.samples", 2_000_000);
-            long seed = Options.longProp(props, "audit.seed", 42);
+            long samples = Options.longProp(props, "audit.samples");
+            long seed = Options.longProp(props, "audit.seed");
             if (samples < 1) {
                 throw new IllegalArgumentException("-Daudit.samples=" + samples + " is not valid; use 1 or more");
             }

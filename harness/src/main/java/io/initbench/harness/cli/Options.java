@@ -34,6 +34,27 @@ public record Options(String suite, String out, int workers, int threads, boolea
                 LayerPath.parse(props.get(LayerPath.PROPERTY)));
     }
 
+    /** {@code -Dkey} as a whole number, defaulting to the value its {@link OptionRegistry} entry declares. */
+    static long longProp(Map<String, String> props, String key) {
+        return longProp(props, key, Long.parseLong(registered(key)));
+    }
+
+    /** {@code -Dkey} as a number, defaulting to the value its {@link OptionRegistry} entry declares. */
+    static double doubleProp(Map<String, String> props, String key) {
+        return doubleProp(props, key, Double.parseDouble(registered(key)));
+    }
+
+    /** {@code -Dkey} as an int, defaulting to the value its {@link OptionRegistry} entry declares. */
+    static int intProp(Map<String, String> props, String key) {
+        return intProp(props, key, Integer.parseInt(registered(key)));
+    }
+
+    /** The default declared once, in the registry that help prints, so the two cannot disagree. */
+    private static String registered(String key) {
+        return OptionRegistry.get(key).orElseThrow(() -> new IllegalStateException("option " + key
+                + " is not registered")).dflt();
+    }
+
     static long longProp(Map<String, String> props, String key, long dflt) {
         String v = props.get(key);
         if (v == null || v.isBlank()) {
