@@ -78,10 +78,9 @@ public record Axes(List<DatasetRef> dataset, List<Architecture> architecture, Li
     /** Number of cells in the product; a SuiteException when it does not fit a long. */
     public long size() {
         long n = 1;
-        for (List<?> axis : List.of(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit,
-                learningRate, seed)) {
+        for (Parameter axis : Parameter.axes()) {
             try {
-                n = Math.multiplyExact(n, axis.size());
+                n = Math.multiplyExact(n, axis.values(this).size());
             } catch (ArithmeticException e) {
                 // wrapping around could land under the cell limit and pass it
                 throw new SuiteException("the axes expand to more than " + Long.MAX_VALUE + " cells, more than "

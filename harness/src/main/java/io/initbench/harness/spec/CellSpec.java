@@ -74,6 +74,56 @@ public record CellSpec(DatasetRef dataset, Architecture architecture, int depth,
         return hash("initbench-tuning-v1", p);
     }
 
+    /**
+     * A cell being assembled one axis at a time by {@link Grid}: each axis's {@link Parameter.Sweep} puts its
+     * value in, then {@link #build()} validates the whole through the record's constructor.
+     */
+    public static final class Draft {
+        private final TrainingSettings training;
+        DatasetRef dataset;
+        Architecture architecture;
+        Integer depth;
+        Integer width;
+        InitSpec weightInit;
+        Activation activation;
+        Boolean batchNorm;
+        BiasSpec biasInit;
+        Long seed;
+        Double learningRate;
+
+        /** A draft whose training settings are {@code training}, at the learning rate its axis puts in. */
+        public Draft(TrainingSettings training) {
+            this.training = training;
+        }
+
+        /** The cell; an IllegalStateException names an axis that put no value in. */
+        public CellSpec build() {
+            for (Parameter p : Parameter.axes()) {
+                if (missing(p.key())) {
+                    throw new IllegalStateException("axis " + p.key() + " put no value into the cell");
+                }
+            }
+            return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit, seed,
+                    training.withLearningRate(learningRate));
+        }
+
+        private boolean missing(String key) {
+            return switch (key) {
+                case "dataset" -> dataset == null;
+                case "architecture" -> architecture == null;
+                case "depth" -> depth == null;
+                case "width" -> width == null;
+                case "weightInit" -> weightInit == null;
+                case "activation" -> activation == null;
+                case "batchNorm" -> batchNorm == null;
+                case "biasInit" -> biasInit == null;
+                case "seed" -> seed == null;
+                case "learningRate" -> learningRate == null;
+                default -> throw new IllegalStateException("axis " + key + " has no place in CellSpec.Draft");
+            };
+        }
+    }
+
     /** This cell with another seed. */
     public CellSpec withSeed(long otherSeed) {
         return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit,

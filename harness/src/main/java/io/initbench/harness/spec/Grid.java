@@ -1,14 +1,16 @@
 package io.initbench.harness.spec;
 
-import io.initbench.datasets.DatasetRef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.nd4j.linalg.activations.Activation;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Expands a suite into its cells: the cartesian product of the axes, in a fixed nesting order
- * (dataset, architecture, depth, width, batchNorm, activation, weightInit, biasInit, learningRate, seed;
- * seed innermost so the seeds of one configuration sit together).
+ * Expands a suite into its cells: the cartesian product of the axes declared in {@link Parameter#ALL}, in a
+ * fixed nesting order ({@link #NESTING}; seed innermost so the seeds of one configuration sit together).
+ * The order is the order of {@code cells.jsonl} and of every report, so it is part of the results format.
  *
  * <p>With tuning, the rates are the tuning grid and the seeds are the tuning seeds followed by the final
  * seeds: the expansion holds every cell the run can contain (each final seed at each rate), of which the
@@ -18,42 +20,57 @@ public final class Grid {
     /** Guard against a typo that would queue millions of training runs. */
     public static final long MAX_CELLS = 100_000;
 
+    /** The axes from outermost to innermost: every axis of {@link Parameter#axes()} exactly once. */
+    public static final List<String> NESTING = List.of("dataset", "architecture", "depth", "width", "batchNorm",
+            "activation", "weightInit", "biasInit", "learningRate", "seed");
+
+    static {
+        Set<String> axes = Parameter.axes().stream().map(Parameter::key).collect(Collectors.toSet());
+        if (!axes.equals(Set.copyOf(NESTING)) || NESTING.size() != axes.size()) {
+            throw new IllegalStateException("Grid.NESTING " + NESTING + " must list every axis " + axes + " once");
+        }
+    }
+
     private Grid() {
     }
 
     public static List<CellSpec> cells(SuiteSpec suite) {
         Axes a = suite.axes();
         TuningSpec tuning = suite.tuning();
-        List<Double> rates = tuning == null ? a.learningRate() : tuning.learningRates();
-        List<Long> seeds = new ArrayList<>(tuning == null ? List.of() : tuning.seeds());
-        seeds.addAll(a.seed());
-        long size = a.size() / a.learningRate().size() / a.seed().size() * rates.size() * seeds.size();
+        Map<String, List<?>> replaced = new HashMap<>();
+        if (tuning != null) {
+            List<Long> seeds = new ArrayList<>(tuning.seeds());
+            seeds.addAll(a.seed());
+            replaced.put("learningRate", tuning.learningRates());
+            replaced.put("seed", seeds);
+        }
+        List<Parameter> order = NESTING.stream().map(Parameter::named).toList();
+        List<List<?>> values = order.stream().<List<?>>map(p -> replaced.getOrDefault(p.key(), p.values(a))).toList();
+        long size = 1;
+        for (List<?> v : values) {
+            try {
+                size = Math.multiplyExact(size, v.size());
+            } catch (ArithmeticException e) {
+                // wrapping around could land under the cell limit and pass it
+                throw new SuiteException("suite " + suite.name() + " expands to more than " + Long.MAX_VALUE
+                        + " cells, more than " + MAX_CELLS + "; shrink its axes");
+            }
+        }
         if (size > MAX_CELLS) {
             throw new SuiteException("suite " + suite.name() + " expands to " + size + " cells, more than "
                     + MAX_CELLS + "; shrink its axes");
         }
         List<CellSpec> cells = new ArrayList<>((int) size);
-        for (DatasetRef dataset : a.dataset()) {
-            for (Architecture arch : a.architecture()) {
-                for (int depth : a.depth()) {
-                    for (int width : a.width()) {
-                        for (boolean bn : a.batchNorm()) {
-                            for (Activation act : a.activation()) {
-                                for (InitSpec init : a.weightInit()) {
-                                    for (BiasSpec bias : a.biasInit()) {
-                                        for (double lr : rates) {
-                                            TrainingSettings t = suite.training().withLearningRate(lr);
-                                            for (long seed : seeds) {
-                                                cells.add(new CellSpec(dataset, arch, depth, width, init, act, bn,
-                                                        bias, seed, t));
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+        int[] at = new int[order.size()];
+        for (long n = 0; n < size; n++) {
+            CellSpec.Draft draft = new CellSpec.Draft(suite.training());
+            for (int i = 0; i < order.size(); i++) {
+                order.get(i).sweep().put().accept(draft, values.get(i).get(at[i]));
+            }
+            cells.add(draft.build());
+            // odometer: the innermost axis turns fastest
+            for (int i = order.size() - 1; i >= 0 && ++at[i] == values.get(i).size(); i--) {
+                at[i] = 0;
             }
         }
         return List.copyOf(cells);

@@ -2,6 +2,7 @@ package io.initbench.harness.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.DatasetRef;
@@ -55,6 +56,56 @@ class GridTest {
                 c.activation(), c.batchNorm(), c.biasInit(), c.seed(), new TrainingSettings(Optimizer.SGD, 0.2, 128, 1,
                 0, 0.9, 0, 0, Normalization.UNIT, 0, 0, 1, false));
         assertNotEquals(c.id(), otherLr.id());
+    }
+
+    @Test
+    void cellsFollowTheDeclaredNestingOrder() {
+        SuiteSpec s = suite();
+        List<CellSpec> cells = Grid.cells(s);
+        // each cell's position in the grid, read back from its values: the list must be sorted by it
+        List<Parameter> order = Grid.NESTING.stream().map(Parameter::named).toList();
+        List<List<Integer>> positions = cells.stream().map(c -> order.stream()
+                .map(p -> p.values(s.axes()).stream().map(v -> labelOf(p, c, v)).toList().indexOf(p.label(c)))
+                .toList()).toList();
+        for (int i = 1; i < positions.size(); i++) {
+            assertTrue(compare(positions.get(i - 1), positions.get(i)) < 0,
+                    "cell " + i + " " + positions.get(i) + " comes after " + positions.get(i - 1));
+        }
+    }
+
+    @Test
+    void everyAxisIsSweptIntoTheCells() {
+        // two values on every axis: each parameter must take both, and the product has 2^axes cells
+        Axes base = new Axes(List.of(DatasetRef.of(DatasetId.MNIST), DatasetRef.of(DatasetId.CIFAR10)),
+                List.of(Architecture.MLP, Architecture.CNN), List.of(2, 3), List.of(32, 64),
+                List.of(InitSpec.parse("XAVIER"), InitSpec.parse("ZERO")), List.of(Activation.RELU, Activation.TANH),
+                List.of(false, true), List.of(BiasSpec.parse("0.0"), BiasSpec.parse("0.01")), List.of(0.1, 0.2),
+                List.of(1L, 2L));
+        List<CellSpec> cells = Grid.cells(new SuiteSpec("g", "", base, TrainingSettings.DEFAULTS));
+        assertEquals(1L << Parameter.axes().size(), cells.size());
+        for (Parameter p : Parameter.axes()) {
+            Set<String> labels = new HashSet<>();
+            cells.forEach(c -> labels.add(p.label(c)));
+            assertEquals(2, labels.size(), p.key() + " takes both of its values in the grid");
+        }
+    }
+
+    private static String labelOf(Parameter p, CellSpec c, Object value) {
+        CellSpec.Draft d = new CellSpec.Draft(c.training());
+        for (Parameter q : Parameter.axes()) {
+            q.sweep().put().accept(d, q == p ? value : q.values(suite().axes()).get(0));
+        }
+        return p.label(d.build());
+    }
+
+    private static int compare(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = Integer.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     @Test
