@@ -146,7 +146,12 @@ public final class HtmlReportWriter implements ReportWriter {
                     rs -> StatsText.speedEntry(rs, !uniform));
             table(out, records, "Step-0 gradient norm, first ÷ output layer", MarkdownMatrixWriter::gradientRatioEntry);
             table(out, records, "Distinct units after training (fewest / width)", MarkdownMatrixWriter::distinctEntry);
-            ranking(out, records);
+            statsTable(out, StatsText.ranking(records));
+        }
+        StatsText.StatsTable bn = StatsText.batchNorm(run.cells());
+        if (bn != null) {
+            out.append("<h2>BatchNorm off vs on</h2>\n");
+            statsTable(out, bn);
         }
         List<CellRecord> notOk = run.cells().stream().filter(r -> r.status() != Status.OK).toList();
         if (!notOk.isEmpty()) {
@@ -500,9 +505,8 @@ public final class HtmlReportWriter implements ReportWriter {
         out.append("</table>\n");
     }
 
-    /** The paired, Holm-corrected ranking of one panel, as {@code matrix.md} has it. */
-    private static void ranking(Appendable out, List<CellRecord> records) throws IOException {
-        StatsText.RankingTable t = StatsText.ranking(records);
+    /** A table of paired comparisons, as {@code matrix.md} has it; nothing when it is null. */
+    private static void statsTable(Appendable out, StatsText.StatsTable t) throws IOException {
         if (t == null) {
             return;
         }
@@ -515,7 +519,7 @@ public final class HtmlReportWriter implements ReportWriter {
             out.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 String v = row.get(i);
-                boolean text = i == 0 || i == 2;
+                boolean text = t.text().contains(i);
                 out.append("<td").append(text ? "" : " class=\"num" + (v.contains("**") ? " bad" : "") + "\"")
                         .append('>').append(Xml.escape(v.replace("**", ""))).append("</td>");
             }

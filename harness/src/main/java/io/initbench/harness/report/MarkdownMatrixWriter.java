@@ -67,7 +67,12 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             out.append("\nDistinct units after training, fewest in any hidden layer (worst seed) / width"
                     + " (1 = the layer collapsed to a single unit)\n\n");
             table(out, g.getValue(), MarkdownMatrixWriter::distinctEntry);
-            ranking(out, g.getValue());
+            statsTable(out, StatsText.ranking(g.getValue()));
+        }
+        StatsText.StatsTable bn = StatsText.batchNorm(run.cells());
+        if (bn != null) {
+            out.append("\n## BatchNorm off vs on\n");
+            statsTable(out, bn);
         }
         TuningReport.choices(run, out);
         List<CellRecord> notOk = run.cells().stream().filter(r -> r.status() != Status.OK).toList();
@@ -102,9 +107,8 @@ public final class MarkdownMatrixWriter implements ReportWriter {
         }
     }
 
-    /** Per activation: initializers ranked, each compared with the best (paired, Holm-corrected). */
-    private static void ranking(Appendable out, List<CellRecord> records) throws IOException {
-        StatsText.RankingTable t = StatsText.ranking(records);
+    /** A table of paired comparisons (the rankings, BatchNorm off vs on); nothing when it is null. */
+    private static void statsTable(Appendable out, StatsText.StatsTable t) throws IOException {
         if (t == null) {
             return;
         }
@@ -114,7 +118,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
         }
         out.append("\n|");
         for (int i = 0; i < t.header().size(); i++) {
-            out.append(i == 0 || i == 2 ? "---|" : "---:|");
+            out.append(t.text().contains(i) ? "---|" : "---:|");
         }
         out.append('\n');
         for (List<String> row : t.rows()) {

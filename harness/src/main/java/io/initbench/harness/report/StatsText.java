@@ -2,7 +2,9 @@ package io.initbench.harness.report;
 
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.TrainingSettings;
+import io.initbench.harness.stats.BatchNormEffect;
 import io.initbench.harness.stats.Convergence;
 import io.initbench.harness.stats.PairedComparison;
 import io.initbench.harness.stats.Ranking;
@@ -100,12 +102,16 @@ final class StatsText {
                 + " half did." + grid;
     }
 
-    /** A ranking table, ready to be rendered as Markdown or HTML. */
-    record RankingTable(String caption, List<String> header, List<List<String>> rows) {
+    /**
+     * A table of paired comparisons, ready to be rendered as Markdown or HTML.
+     *
+     * @param text the columns holding words (left-aligned); the others hold numbers
+     */
+    record StatsTable(String caption, List<String> header, List<List<String>> rows, Set<Integer> text) {
     }
 
     /** The ranking of one panel's records, or null when no family there has two configurations to compare. */
-    static RankingTable ranking(List<CellRecord> records) {
+    static StatsTable ranking(List<CellRecord> records) {
         List<Ranking.Family> families = Ranking.of(SeedGroup.of(records));
         if (families.stream().allMatch(f -> f.entries().stream().filter(e -> e.rank() != null).count() < 2)) {
             return null;
@@ -156,7 +162,54 @@ final class StatsText {
                 + PairedComparison.MIN_WILCOXON_PAIRS + " (exact up to 30)."
                 : " No Wilcoxon signed-rank test: it needs at least " + PairedComparison.MIN_WILCOXON_PAIRS
                 + " non-zero pairs to be able to reach p < 0.05 (here at most " + maxPairs + ").");
-        return new RankingTable(caption, header, rows);
+        return new StatsTable(caption, header, rows, Set.of(0, 2));
+    }
+
+    /**
+     * BatchNorm on against off for every configuration that has both, or null when none has: the question
+     * "does BatchNorm make the initializer matter less" read configuration by configuration.
+     */
+    static StatsTable batchNorm(List<CellRecord> records) {
+        List<BatchNormEffect> effects = BatchNormEffect.of(SeedGroup.of(records));
+        if (effects.isEmpty()) {
+            return null;
+        }
+        boolean wilcoxon = effects.stream().anyMatch(e -> e.onMinusOff().wilcoxonApplies());
+        List<String> header = new ArrayList<>(List.of("configuration", "BN off", "BN on", "Δ on − off, paired ± 95% CI",
+                "pairs", "p paired t", "p Holm"));
+        if (wilcoxon) {
+            header.add("p Wilcoxon");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (BatchNormEffect e : effects) {
+            PairedComparison c = e.onMinusOff();
+            boolean tuned = e.off().seeds().get(0).phase() == CellPhase.TUNED;
+            String config = e.off().config().configLabel() + (tuned ? " (lr " + MarkdownMatrixWriter.rate(
+                    e.off().config().training().learningRate()) + " / " + MarkdownMatrixWriter.rate(
+                    e.on().config().training().learningRate()) + ")" : "");
+            List<String> row = new ArrayList<>(List.of(config, side(e.off()), side(e.on()),
+                    c.difference() == null ? "" : differenceWithCi(c.difference(), 4), Integer.toString(c.pairs()),
+                    c.pValue() == null ? "" : p(c.pValue()),
+                    e.holmP() == null ? "" : p(e.holmP()) + (Boolean.TRUE.equals(e.significant()) ? " *" : "")));
+            if (wilcoxon) {
+                row.add(c.wilcoxonP() == null ? "" : p(c.wilcoxonP()));
+            }
+            rows.add(row);
+        }
+        long tested = effects.stream().filter(e -> e.holmP() != null).count();
+        String caption = "BatchNorm on against off, configuration by configuration: final test accuracy (mean ± 95% CI"
+                + " over the OK seeds, k/n OK in front when not every seed ended OK), and the paired difference on the"
+                + " seeds OK in both (same seed = same data order and the same weight draw). p Holm = Holm's"
+                + " adjustment over all " + tested + " tested pair(s) of this run; * = p Holm < " + Ranking.ALPHA + "."
+                + (effects.stream().anyMatch(e -> e.off().seeds().get(0).phase() == CellPhase.TUNED)
+                ? " Tuned configurations: each side at its own tuned rate (lr off / on)." : "")
+                + (wilcoxon ? " p Wilcoxon as in the rankings." : "");
+        return new StatsTable(caption, header, rows, Set.of(0));
+    }
+
+    private static String side(SeedGroup g) {
+        String acc = g.accuracy() == null ? "—" : withCi(g.accuracy(), 4);
+        return g.allOk() ? acc : g.statusLabel() + ": " + acc;
     }
 
     /** "0.9535 ± 0.0161": mean ± half-width of the 95% interval, or the mean alone with one value. */

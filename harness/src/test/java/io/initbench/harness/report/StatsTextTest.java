@@ -57,7 +57,7 @@ class StatsTextTest {
             five.add(r.ok("RELU", s, 0.95 + s / 1000.0));
             five.add(r.ok("XAVIER", s, 0.94 + s / 1000.0 - s / 10000.0));
         }
-        StatsText.RankingTable t = StatsText.ranking(five);
+        StatsText.StatsTable t = StatsText.ranking(five);
         assertTrue(t.caption().contains("paired") && t.caption().contains("Holm"), t.caption());
         assertTrue(t.header().contains("p paired t") && t.header().contains("p Holm"), t.header().toString());
         assertFalse(t.header().contains("p Wilcoxon"), "5 pairs cannot reach 0.05");

@@ -28,10 +28,19 @@ public final class Records {
     }
 
     public Records(int evalEvery, String... inits) {
+        this(evalEvery, "false", inits);
+    }
+
+    /** Records of these initializers with BatchNorm off and on: {@link #okWithBatchNorm} makes the "on" ones. */
+    public static Records withBatchNormOffAndOn(String... inits) {
+        return new Records(100, "false,true", inits);
+    }
+
+    private Records(int evalEvery, String batchNorm, String... inits) {
         Map<String, String> o = new HashMap<>();
         o.put("weightInit", String.join(",", inits));
         o.put("activation", "RELU");
-        o.put("batchNorm", "false");
+        o.put("batchNorm", batchNorm);
         o.put("dataset", "mnist");
         o.put("seeds", "1,2,3,4,5,6,7,8");
         o.put("epochs", "2");
@@ -44,7 +53,7 @@ public final class Records {
         o.put("validationSize", "0");
         o.put("maxCellSeconds", "0");
         for (CellSpec c : Grid.cells(new SuiteLoader().load("smoke", o))) {
-            cells.put(c.weightInit().label() + "/" + c.seed(), c);
+            cells.put(c.weightInit().label() + "/" + c.seed() + (c.batchNorm() ? "/BN" : ""), c);
         }
     }
 
@@ -57,9 +66,19 @@ public final class Records {
         return record(init, seed, Status.OK, accuracy, null, BUDGET);
     }
 
+    /** An OK seed with BatchNorm on (see {@link #withBatchNormOffAndOn}). */
+    public CellRecord okWithBatchNorm(String init, long seed, double accuracy) {
+        return record(init, seed + "/BN", Status.OK, accuracy, null, BUDGET);
+    }
+
     /** A seed that trained {@code samples} and reached the target after {@code toTarget} (null = never). */
     public CellRecord record(String init, long seed, Status status, Double accuracy, Long toTarget, long samples) {
-        CellSpec c = cell(init, seed);
+        return record(init, Long.toString(seed), status, accuracy, toTarget, samples);
+    }
+
+    private CellRecord record(String init, String seedKey, Status status, Double accuracy, Long toTarget,
+                              long samples) {
+        CellSpec c = cells.get(init + "/" + seedKey);
         Metrics m = new Metrics(status == Status.DIVERGED ? null : accuracy, accuracy, 0.3, 0.1,
                 toTarget == null ? null : toTarget / 128, toTarget, toTarget == null ? null : 1.0, 0.5,
                 status == Status.DIVERGED ? samples / 128 : null, samples / 128, samples, 10, 1, 11, 1000.0, 1000,
