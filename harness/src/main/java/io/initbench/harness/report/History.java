@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntToDoubleFunction;
@@ -159,7 +158,7 @@ public final class History {
     }
 
     private static String accuracy(Row r) {
-        return r.bestAccuracy() == null ? "" : String.format(Locale.ROOT, "%.4f", r.bestAccuracy());
+        return r.bestAccuracy() == null ? "" : Format.fixed(r.bestAccuracy(), 4);
     }
 
     /** One configuration over the runs, oldest first; a null group = the run did not have it. */
@@ -262,7 +261,7 @@ public final class History {
         for (int k = 0; k <= 2; k++) {
             double v = y0 + (y1 - y0) * k / 2;
             s.append(Svg.line(LEFT, y.applyAsDouble(v), LEFT + PLOT_W, y.applyAsDouble(v), "stroke:#e4e4e4;stroke-width:1"));
-            s.append(Svg.text(LEFT - 4, y.applyAsDouble(v) + 4, "end", null, String.format(Locale.ROOT, "%.3f", v)));
+            s.append(Svg.text(LEFT - 4, y.applyAsDouble(v) + 4, "end", null, Format.fixed(v, 3)));
         }
         int every = (n + MAX_TICKS - 1) / MAX_TICKS;
         for (int i = n - 1; i >= 0; i -= every) {
@@ -295,8 +294,8 @@ public final class History {
                         .append(Svg.line(px - 3, bottom, px + 3, bottom, st));
             }
             Row r = runs.get(i).row();
-            String tip = r.runId() + " · commit " + commit(r) + " · " + String.format(Locale.ROOT, "%.4f", a.mean())
-                    + (a.halfWidth() == null ? "" : String.format(Locale.ROOT, " ± %.4f", a.halfWidth())) + " · "
+            String tip = r.runId() + " · commit " + commit(r) + " · " + Format.fixed(a.mean(), 4)
+                    + (a.halfWidth() == null ? "" : " ± " + Format.fixed(a.halfWidth(), 4)) + " · "
                     + g.statusLabel();
             marks.append("<circle cx=\"").append(Svg.n(px)).append("\" cy=\"").append(Svg.n(py)).append("\" r=\"3.5\" ")
                     .append(g.allOk() ? "fill=\"" + color + "\"" : "fill=\"#fff\" stroke=\"" + color + "\" stroke-width=\"1.5\"")

@@ -8,7 +8,6 @@ import io.initbench.harness.spec.TrainingSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,7 +33,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
                 .append(p.gitDirty() ? " (dirty)" : "").append("`, ").append(p.backend()).append(", ")
                 .append(Escape.markdown(p.cpuModel())).append(", ").append(Integer.toString(p.workers())).append(" workers × ")
                 .append(Integer.toString(p.threadsPerWorker())).append(" native thread(s)\n");
-        out.append("- training: ").append(t.optimizer().name()).append(" lr ").append(rates(run.suite()))
+        out.append("- training: ").append(t.optimizer().name()).append(" lr ").append(Format.rates(run.suite()))
                 .append(", batch ").append(Integer.toString(t.batchSize())).append(", ")
                 .append(Integer.toString(t.epochs())).append(" epoch(s), train ")
                 .append(t.trainSize() == 0 ? "all" : Integer.toString(t.trainSize())).append(" / validation ")
@@ -43,7 +42,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
                 .append(t.testSize() == 0 ? "all" : Integer.toString(t.testSize())).append(" (data seed ")
                 .append(Long.toString(t.dataSeed())).append("), evaluation every ")
                 .append(t.evalEvery() == 0 ? "epoch" : t.evalEvery() + " iterations").append(", target accuracy ")
-                .append(fmt(t.targetAccuracy(), 3)).append('\n');
+                .append(Format.fixed(t.targetAccuracy(), 3)).append('\n');
         TuningReport.budget(run, out);
         for (DatasetProvenance d : p.datasets()) {
             out.append("- data: ").append(d.dataset()).append('/').append(d.file()).append(" sha256 `")
@@ -137,8 +136,8 @@ public final class MarkdownMatrixWriter implements ReportWriter {
         if (ratios.isEmpty()) {
             return "—";
         }
-        return String.format(Locale.ROOT, "%.3g", Math.exp(ratios.stream().mapToDouble(Double::doubleValue).average()
-                .orElseThrow()));
+        return Format.significant(Math.exp(ratios.stream().mapToDouble(Double::doubleValue).average()
+                .orElseThrow()), 3);
     }
 
     static String distinctEntry(List<CellRecord> seeds) {
@@ -152,32 +151,6 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             }
         }
         return worst == null ? "—" : worst + "/" + width;
-    }
-
-    static String human(double samples) {
-        if (samples >= 1e6) {
-            return fmt(samples / 1e6, 2) + "M";
-        }
-        if (samples >= 1e3) {
-            return fmt(samples / 1e3, 1) + "k";
-        }
-        return fmt(samples, 0);
-    }
-
-    /** The rate(s) of the suite: the axis values, or the tuning grid. */
-    static String rates(io.initbench.harness.spec.SuiteSpec suite) {
-        List<Double> rates = suite.tuning() == null ? suite.axes().learningRate() : suite.tuning().learningRates();
-        String list = rates.stream().map(MarkdownMatrixWriter::rate).collect(java.util.stream.Collectors.joining(", "));
-        return suite.tuning() == null ? list : "tuned per configuration from {" + list + "}";
-    }
-
-    /** A learning rate as written in suites: 0.1, 0.00001 (no exponent, no padding). */
-    static String rate(double r) {
-        return java.math.BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
-    }
-
-    static String fmt(double v, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static String shortCommit(String c) {

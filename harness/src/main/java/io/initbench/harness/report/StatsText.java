@@ -10,7 +10,6 @@ import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -172,7 +171,7 @@ final class StatsText {
     }
 
     static String p(double p) {
-        return String.format(Locale.ROOT, "%.3g", p);
+        return Format.significant(p, 3);
     }
 
     static String signed(double v, int decimals) {
@@ -180,10 +179,10 @@ final class StatsText {
     }
 
     private static String human(double samples) {
-        return MarkdownMatrixWriter.human(samples);
+        return Format.human(samples);
     }
 
     private static String fmt(double v, int decimals) {
-        return MarkdownMatrixWriter.fmt(v, decimals);
+        return Format.fixed(v, decimals);
     }
 }
