@@ -10,7 +10,6 @@ import io.initbench.harness.stats.Ranking;
 import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,11 +103,21 @@ public final class History {
         return new Run(row, cells);
     }
 
+    /** A suite's run index, as its pages show it. */
+    record Index(String suite, List<Run> runs) {
+    }
+
+    /** The pages of a suite's run index, by file name. */
+    static Map<String, OutputWriter<Index>> outputs() {
+        Map<String, OutputWriter<Index>> m = new LinkedHashMap<>();
+        m.put("index.md", (i, out) -> out.append(markdown(i.suite(), i.runs())));
+        m.put("index.html", (i, out) -> out.append(html(i.suite(), i.runs())));
+        return m;
+    }
+
     static void write(Path suiteDir, List<Run> runs) throws IOException {
-        String suite = suiteDir.getFileName().toString();
         // atomically: a web server may be serving the old index while a run rebuilds it
-        RunStore.writeAtomically(suiteDir.resolve("index.md"), markdown(suite, runs).getBytes(StandardCharsets.UTF_8));
-        RunStore.writeAtomically(suiteDir.resolve("index.html"), html(suite, runs).getBytes(StandardCharsets.UTF_8));
+        Outputs.write(suiteDir, new Index(suiteDir.getFileName().toString(), runs), outputs());
     }
 
     static String markdown(String suite, List<Run> runs) {
