@@ -144,8 +144,8 @@ public final class HtmlReportWriter implements ReportWriter {
             boolean uniform = StatsText.uniformGrid(records);
             table(out, records, StatsText.speedCaption(records, t.targetAccuracy()),
                     rs -> StatsText.speedEntry(rs, !uniform));
-            table(out, records, "Step-0 gradient norm, first ÷ output layer", MarkdownMatrixWriter::gradientRatioEntry);
-            table(out, records, "Distinct units after training (fewest / width)", MarkdownMatrixWriter::distinctEntry);
+            table(out, records, "Step-0 gradient norm, first ÷ output layer", StatsText::gradientRatioEntry);
+            table(out, records, "Distinct units after training (fewest / width)", StatsText::distinctEntry);
             ranking(out, records);
         }
         List<CellRecord> notOk = run.cells().stream().filter(r -> r.status() != Status.OK).toList();

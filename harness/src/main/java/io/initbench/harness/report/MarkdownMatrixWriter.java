@@ -6,7 +6,6 @@ import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.TrainingSettings;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,10 +61,10 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             table(out, g.getValue(), rs -> StatsText.speedEntry(rs, !uniform));
             out.append("\nStep-0 gradient norm, first weight layer ÷ output layer (geometric mean over seeds;"
                     + " ≪ 1 vanishing, ≫ 1 exploding)\n\n");
-            table(out, g.getValue(), MarkdownMatrixWriter::gradientRatioEntry);
+            table(out, g.getValue(), StatsText::gradientRatioEntry);
             out.append("\nDistinct units after training, fewest in any hidden layer (worst seed) / width"
                     + " (1 = the layer collapsed to a single unit)\n\n");
-            table(out, g.getValue(), MarkdownMatrixWriter::distinctEntry);
+            table(out, g.getValue(), StatsText::distinctEntry);
             ranking(out, g.getValue());
         }
         TuningReport.choices(run, out);
@@ -123,34 +122,6 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             }
             out.append('\n');
         }
-    }
-
-    static String gradientRatioEntry(List<CellRecord> seeds) {
-        List<Double> ratios = new ArrayList<>();
-        for (CellRecord r : seeds) {
-            Double g = r.diagnostics().gradientRatio();
-            if (g != null && g > 0 && Double.isFinite(g)) {
-                ratios.add(Math.log(g));
-            }
-        }
-        if (ratios.isEmpty()) {
-            return "—";
-        }
-        return Format.significant(Math.exp(ratios.stream().mapToDouble(Double::doubleValue).average()
-                .orElseThrow()), 3);
-    }
-
-    static String distinctEntry(List<CellRecord> seeds) {
-        Integer worst = null;
-        Integer width = null;
-        for (CellRecord r : seeds) {
-            Integer d = r.diagnostics().minDistinctUnits();
-            if (d != null && (worst == null || d < worst)) {
-                worst = d;
-                width = r.diagnostics().layerWidths().get(r.diagnostics().distinctUnits().indexOf(d));
-            }
-        }
-        return worst == null ? "—" : worst + "/" + width;
     }
 
     private static String shortCommit(String c) {

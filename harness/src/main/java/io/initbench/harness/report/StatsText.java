@@ -159,6 +159,36 @@ final class StatsText {
     }
 
     /** "0.9535 ± 0.0161": mean ± half-width of the 95% interval, or the mean alone with one value. */
+    /** The step-0 gradient ratio (first ÷ output layer) of a configuration: geometric mean over its seeds. */
+    static String gradientRatioEntry(List<CellRecord> seeds) {
+        List<Double> ratios = new ArrayList<>();
+        for (CellRecord r : seeds) {
+            Double g = r.diagnostics().gradientRatio();
+            if (g != null && g > 0 && Double.isFinite(g)) {
+                ratios.add(Math.log(g));
+            }
+        }
+        if (ratios.isEmpty()) {
+            return "—";
+        }
+        return Format.significant(Math.exp(ratios.stream().mapToDouble(Double::doubleValue).average()
+                .orElseThrow()), 3);
+    }
+
+    /** The fewest distinct units of any seed after training, over that layer's width. */
+    static String distinctEntry(List<CellRecord> seeds) {
+        Integer worst = null;
+        Integer width = null;
+        for (CellRecord r : seeds) {
+            Integer d = r.diagnostics().minDistinctUnits();
+            if (d != null && (worst == null || d < worst)) {
+                worst = d;
+                width = r.diagnostics().layerWidths().get(r.diagnostics().distinctUnits().indexOf(d));
+            }
+        }
+        return worst == null ? "—" : worst + "/" + width;
+    }
+
     static String withCi(Summary s, int decimals) {
         String mean = fmt(s.mean(), decimals);
         return s.halfWidth() == null ? mean : mean + " ± " + fmt(s.halfWidth(), decimals);
