@@ -28,7 +28,7 @@ final class TuningReport {
                 .append(" seeds ").append(t.seeds().toString()).append(" (disjoint from the reported seeds); budget ")
                 .append(Integer.toString(cells.size())).append(" tuning cells, ")
                 .append(Format.human(samples)).append(" training samples, ")
-                .append(String.format(Locale.ROOT, "%.0f s training, %.0f s wall", train, wall))
+                .append(Format.fixed(train, 0) + " s training, " + Format.fixed(wall, 0) + " s wall")
                 .append(" (cell-seconds, summed over workers)\n");
     }
 
