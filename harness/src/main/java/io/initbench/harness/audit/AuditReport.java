@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.initbench.harness.report.Escape;
+import io.initbench.harness.report.Format;
+import io.initbench.harness.report.OutputWriter;
 import io.initbench.harness.spec.SpecJson;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,6 +20,24 @@ import java.util.Map;
  */
 public final class AuditReport {
     private AuditReport() {
+    }
+
+    /** {@code audit.md}: the table of the initializer audit or of the network audit. */
+    public static final OutputWriter<AuditResult> MARKDOWN = (a, out) -> out.append(
+            a instanceof AuditResult.Networks n ? networkMarkdown(n.suite(), n.rows())
+                    : markdown(a.checks(), ((AuditResult.Initializers) a).samples(),
+                    ((AuditResult.Initializers) a).seed()));
+
+    /** {@code audit.json}: the same rows for scripts and CI. */
+    public static final OutputWriter<AuditResult> JSON =
+            (a, out) -> out.append(json(a.subject(), a.rows(), a.failures(), a.knownDeviations()));
+
+    /** The files {@code audit} writes, by name. */
+    public static Map<String, OutputWriter<AuditResult>> outputs() {
+        Map<String, OutputWriter<AuditResult>> m = new LinkedHashMap<>();
+        m.put("audit.md", MARKDOWN);
+        m.put("audit.json", JSON);
+        return m;
     }
 
     public static String markdown(List<InitAudit.Row> rows, long samples, long seed) {
@@ -32,7 +52,7 @@ public final class AuditReport {
                 + " kurtosis exp / meas | check | verdict | note |\n");
         sb.append("|---|---|---:|---:|---|---:|---:|---:|---:|---|---|---|\n");
         for (InitAudit.Row r : rows) {
-            sb.append("| ").append(r.init()).append(" | ").append(r.shape()).append(" | ");
+            sb.append("| ").append(Escape.markdown(r.init())).append(" | ").append(Escape.markdown(r.shape())).append(" | ");
             row(sb, r);
         }
         summary(sb, rows);
@@ -41,7 +61,7 @@ public final class AuditReport {
 
     /** The audit of built networks: one row per configuration × weight layer. */
     public static String networkMarkdown(String suite, List<NetworkAudit.LayerRow> rows) {
-        StringBuilder sb = new StringBuilder("# Network audit: ").append(suite).append("\n\n");
+        StringBuilder sb = new StringBuilder("# Network audit: ").append(Escape.markdown(suite)).append("\n\n");
         sb.append("Each configuration's network built as the trainer builds it (first seed, before any"
                 + " data-dependent step); every weight layer's weights checked against the initializer's claim"
                 + " with the fans DL4J passes for that layer (dense: nIn, nOut; conv: nIn·kH·kW,"
@@ -51,8 +71,9 @@ public final class AuditReport {
                 + " kurtosis exp / meas | check | verdict | note |\n");
         sb.append("|---|---:|---|---:|---:|---|---:|---:|---:|---:|---|---|---|\n");
         for (NetworkAudit.LayerRow l : rows) {
-            sb.append("| ").append(l.configuration()).append(" | ").append(l.layer() < 0 ? "" : l.layer() + " "
-                    + l.layerType()).append(" | ").append(l.check().shape()).append(" | ");
+            sb.append("| ").append(Escape.markdown(l.configuration())).append(" | ").append(l.layer() < 0 ? ""
+                    : l.layer() + " " + Escape.markdown(l.layerType())).append(" | ")
+                    .append(Escape.markdown(l.check().shape())).append(" | ");
             row(sb, l.check());
         }
         summary(sb, rows.stream().map(NetworkAudit.LayerRow::check).toList());
@@ -60,14 +81,15 @@ public final class AuditReport {
     }
 
     private static void row(StringBuilder sb, InitAudit.Row r) {
-        sb.append(num(r.fanIn())).append(" | ").append(num(r.fanOut())).append(" | ").append(r.formula()).append(" | ")
+        sb.append(Format.plain(r.fanIn())).append(" | ").append(Format.plain(r.fanOut())).append(" | ")
+                .append(Escape.markdown(r.formula())).append(" | ")
                 .append(g(r.expectedVariance())).append(" | ").append(g(r.measuredVariance())).append(" | ")
-                .append(r.ratio() == null ? "" : String.format(Locale.ROOT, "%.3f", r.ratio())).append(" | ")
-                .append(r.expectedKurtosis() == null ? "" : String.format(Locale.ROOT, "%.1f", r.expectedKurtosis()))
-                .append(r.measuredKurtosis() == null ? "" : String.format(Locale.ROOT, " / %.2f", r.measuredKurtosis()))
-                .append(" | ").append(r.check().replace("|", "\\|")).append(" | ")
+                .append(r.ratio() == null ? "" : Format.fixed(r.ratio(), 3)).append(" | ")
+                .append(r.expectedKurtosis() == null ? "" : Format.fixed(r.expectedKurtosis(), 1))
+                .append(r.measuredKurtosis() == null ? "" : " / " + Format.fixed(r.measuredKurtosis(), 2))
+                .append(" | ").append(Escape.markdown(r.check())).append(" | ")
                 .append(r.verdict() == InitAudit.Verdict.FAIL ? "**FAIL**" : r.verdict().name()).append(" | ")
-                .append(r.note() == null ? "" : r.note().replace("|", "\\|").replace("\n", " ")).append(" |\n");
+                .append(r.note() == null ? "" : Escape.markdown(r.note())).append(" |\n");
     }
 
     private static void summary(StringBuilder sb, List<InitAudit.Row> rows) {
@@ -117,10 +139,6 @@ public final class AuditReport {
     }
 
     private static String g(Double v) {
-        return v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    private static String num(double v) {
-        return Double.isNaN(v) ? "" : v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return v == null || v.isNaN() ? "" : Format.significant(v, 4);
     }
 }

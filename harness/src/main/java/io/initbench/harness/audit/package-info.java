@@ -7,5 +7,6 @@
  * initbench found that DL4J M2.1's LECUN_UNIFORM draws from U[-3/√fan_in, 3/√fan_in] (variance
  * 3/fan_in) instead of LeCun's U[-√(3/fan_in), √(3/fan_in)] (variance 1/fan_in). Deviations that are
  * understood are listed in {@link io.initbench.harness.audit.KnownDeviations} and do not fail it.
+ * {@link io.initbench.harness.audit.AuditReport} holds the writers of {@code audit.md} and {@code audit.json}.
  */
 package io.initbench.harness.audit;

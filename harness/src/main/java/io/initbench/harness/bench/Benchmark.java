@@ -161,47 +161,4 @@ public final class Benchmark {
             log.debug("could not delete {}: {}", dir, e.toString());
         }
     }
-
-    /** The result as a short Markdown report. */
-    public static String markdown(Result r) {
-        StringBuilder sb = new StringBuilder("# Benchmark: ").append(r.suite()).append("\n\n");
-        sb.append(String.format(java.util.Locale.ROOT, "%d cells, %d training samples per run, median of %d runs,"
-                + " %d cores; harness: %d workers × %d native thread(s); naive: %d native threads. Both evaluate on"
-                + " the full test split; the harness every %s, plus once before training, and it records its"
-                + " diagnostics.%n%n", r.cells().size(), r.samplesPerRun(), r.repeats(), r.cores(), r.workers(),
-                r.threadsPerWorker(), r.cores(), r.evalEvery() == 0 ? "epoch (as the naive loop)"
-                        : r.evalEvery() + " iterations"));
-        sb.append("| measure | value |\n|---|---:|\n");
-        row(sb, "(a) naive DL4J loop (stock layers), samples/s", "%.0f", r.naiveSamplesPerSecond());
-        row(sb, "(s) initbench harness on stock layers, samples/s", "%.0f", r.stockLayersSamplesPerSecond());
-        row(sb, "(b) initbench harness on fast layers, samples/s", "%.0f", r.harnessSamplesPerSecond());
-        row(sb, "b / a", "%.2f×", r.speedup());
-        row(sb, "b / s (fast over stock layers)", "%.2f×", r.fastOverStock());
-        row(sb, "(s) training steps only, samples/s per worker", "%.0f", r.stockLayersTrainingSamplesPerSecond());
-        row(sb, "(b) training steps only, samples/s per worker", "%.0f", r.fastLayersTrainingSamplesPerSecond());
-        row(sb, "(c) sgemm " + r.gemmSize() + "³, 1 thread, GFLOP/s", "%.1f", r.sgemmGflopsOneThread());
-        row(sb, "(c) sgemm " + r.gemmSize() + "³, " + r.cores() + " threads (roofline), GFLOP/s", "%.1f",
-                r.sgemmGflopsAllThreads());
-        if (r.trainingFlopsPerSample() != null) { // unknown for user data, whose shape is read with it
-            row(sb, "training FLOPs per sample (6·Σ dense nIn·nOut + conv kH·kW·nIn·nOut·outH·outW)", "%.3g",
-                    r.trainingFlopsPerSample());
-            row(sb, "(a) achieved GFLOP/s", "%.2f", r.naiveGflops());
-            row(sb, "(b) achieved GFLOP/s", "%.2f", r.harnessGflops());
-            row(sb, "(s) fraction of the roofline", "%.1f %%", 100 * r.stockLayersRooflineFraction());
-            row(sb, "(b) fraction of the roofline", "%.1f %%", 100 * r.harnessRooflineFraction());
-        }
-        sb.append("\nruns (samples/s): naive ").append(runs(r.naiveRuns())).append(", harness on stock layers ")
-                .append(runs(r.stockLayersRuns())).append(", on fast layers ").append(runs(r.harnessRuns()))
-                .append("\n\ncells:\n");
-        r.cells().forEach(c -> sb.append("- ").append(c).append('\n'));
-        return sb.toString();
-    }
-
-    private static List<String> runs(List<Double> xs) {
-        return xs.stream().map(v -> String.format(java.util.Locale.ROOT, "%.0f", v)).toList();
-    }
-
-    private static void row(StringBuilder sb, String name, String fmt, double v) {
-        sb.append("| ").append(name).append(" | ").append(String.format(java.util.Locale.ROOT, fmt, v)).append(" |\n");
-    }
 }

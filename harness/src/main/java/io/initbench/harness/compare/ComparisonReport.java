@@ -1,12 +1,37 @@
 package io.initbench.harness.compare;
 
 import io.initbench.harness.report.Escape;
+import io.initbench.harness.report.OutputWriter;
 import io.initbench.harness.report.Xml;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The comparison as Markdown (for people) and JUnit XML (for CI servers: one test case per configuration). */
 public final class ComparisonReport {
     private ComparisonReport() {
+    }
+
+    /**
+     * One comparison as its outputs show it.
+     *
+     * @param run      the compared run, as the user named it
+     * @param baseline the baseline, as the user named it (or as it was found)
+     */
+    public record Comparison(RunComparison.Result result, ComparisonScope scope, String suite, String run,
+                             String baseline) {
+    }
+
+    public static final OutputWriter<Comparison> MARKDOWN =
+            (c, out) -> out.append(markdown(c.result(), c.scope(), c.run(), c.baseline()));
+    public static final OutputWriter<Comparison> JUNIT_XML = (c, out) -> out.append(junitXml(c.result(), c.suite()));
+
+    /** The files {@code compare} writes, by name. */
+    public static Map<String, OutputWriter<Comparison>> outputs() {
+        Map<String, OutputWriter<Comparison>> m = new LinkedHashMap<>();
+        m.put("compare.md", MARKDOWN);
+        m.put("compare-junit.xml", JUNIT_XML);
+        return m;
     }
 
     public static String markdown(RunComparison.Result r, ComparisonScope scope, String run, String baseline) {

@@ -10,14 +10,12 @@ import io.initbench.harness.stats.Ranking;
 import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntToDoubleFunction;
@@ -105,11 +103,21 @@ public final class History {
         return new Run(row, cells);
     }
 
+    /** A suite's run index, as its pages show it. */
+    record Index(String suite, List<Run> runs) {
+    }
+
+    /** The pages of a suite's run index, by file name. */
+    static Map<String, OutputWriter<Index>> outputs() {
+        Map<String, OutputWriter<Index>> m = new LinkedHashMap<>();
+        m.put("index.md", (i, out) -> out.append(markdown(i.suite(), i.runs())));
+        m.put("index.html", (i, out) -> out.append(html(i.suite(), i.runs())));
+        return m;
+    }
+
     static void write(Path suiteDir, List<Run> runs) throws IOException {
-        String suite = suiteDir.getFileName().toString();
         // atomically: a web server may be serving the old index while a run rebuilds it
-        RunStore.writeAtomically(suiteDir.resolve("index.md"), markdown(suite, runs).getBytes(StandardCharsets.UTF_8));
-        RunStore.writeAtomically(suiteDir.resolve("index.html"), html(suite, runs).getBytes(StandardCharsets.UTF_8));
+        Outputs.write(suiteDir, new Index(suiteDir.getFileName().toString(), runs), outputs());
     }
 
     static String markdown(String suite, List<Run> runs) {
@@ -159,7 +167,7 @@ public final class History {
     }
 
     private static String accuracy(Row r) {
-        return r.bestAccuracy() == null ? "" : String.format(Locale.ROOT, "%.4f", r.bestAccuracy());
+        return r.bestAccuracy() == null ? "" : Format.fixed(r.bestAccuracy(), 4);
     }
 
     /** One configuration over the runs, oldest first; a null group = the run did not have it. */
@@ -262,7 +270,7 @@ public final class History {
         for (int k = 0; k <= 2; k++) {
             double v = y0 + (y1 - y0) * k / 2;
             s.append(Svg.line(LEFT, y.applyAsDouble(v), LEFT + PLOT_W, y.applyAsDouble(v), "stroke:#e4e4e4;stroke-width:1"));
-            s.append(Svg.text(LEFT - 4, y.applyAsDouble(v) + 4, "end", null, String.format(Locale.ROOT, "%.3f", v)));
+            s.append(Svg.text(LEFT - 4, y.applyAsDouble(v) + 4, "end", null, Format.fixed(v, 3)));
         }
         int every = (n + MAX_TICKS - 1) / MAX_TICKS;
         for (int i = n - 1; i >= 0; i -= every) {
@@ -295,8 +303,8 @@ public final class History {
                         .append(Svg.line(px - 3, bottom, px + 3, bottom, st));
             }
             Row r = runs.get(i).row();
-            String tip = r.runId() + " · commit " + commit(r) + " · " + String.format(Locale.ROOT, "%.4f", a.mean())
-                    + (a.halfWidth() == null ? "" : String.format(Locale.ROOT, " ± %.4f", a.halfWidth())) + " · "
+            String tip = r.runId() + " · commit " + commit(r) + " · " + Format.fixed(a.mean(), 4)
+                    + (a.halfWidth() == null ? "" : " ± " + Format.fixed(a.halfWidth(), 4)) + " · "
                     + g.statusLabel();
             marks.append("<circle cx=\"").append(Svg.n(px)).append("\" cy=\"").append(Svg.n(py)).append("\" r=\"3.5\" ")
                     .append(g.allOk() ? "fill=\"" + color + "\"" : "fill=\"#fff\" stroke=\"" + color + "\" stroke-width=\"1.5\"")

@@ -78,9 +78,9 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append(Xml.escape(p.cpuModel())).append(", ").append(Integer.toString(p.workers()))
                 .append(" workers × ").append(Integer.toString(p.threadsPerWorker())).append(" native thread(s), ")
                 .append(Xml.escape(p.jvm())).append("</li>\n<li>training: ").append(t.optimizer().name())
-                .append(" lr ").append(MarkdownMatrixWriter.rates(run.suite())).append(", batch ")
+                .append(" lr ").append(Format.rates(run.suite())).append(", batch ")
                 .append(Integer.toString(t.batchSize())).append(", ").append(Integer.toString(t.epochs()))
-                .append(" epoch(s), target accuracy ").append(MarkdownMatrixWriter.fmt(t.targetAccuracy(), 3))
+                .append(" epoch(s), target accuracy ").append(Format.fixed(t.targetAccuracy(), 3))
                 .append("</li>\n");
         for (DatasetProvenance d : p.datasets()) {
             out.append("<li>data: ").append(Xml.escape(d.dataset() + "/" + d.file())).append(" sha256 <code>")
@@ -109,10 +109,10 @@ public final class HtmlReportWriter implements ReportWriter {
             out.append("<h2 id=\"panel-").append(Integer.toString(index + 1)).append("\">")
                     .append(Xml.escape(e.getKey().title())).append("</h2>\n<div class=\"row\">\n");
             heatmap(out, records, "Mean final test accuracy (OK seeds)", g -> g.accuracy() == null ? null : g.accuracy().mean(),
-                    v -> MarkdownMatrixWriter.fmt(v, 4), accScale);
+                    v -> Format.fixed(v, 4), accScale);
             long budget = records.stream().mapToLong(r -> r.cell().sampleBudget()).max().orElse(1);
-            heatmap(out, records, "Median samples to target (budget " + MarkdownMatrixWriter.human(budget) + ")",
-                    g -> g.convergence().median(), MarkdownMatrixWriter::human,
+            heatmap(out, records, "Median samples to target (budget " + Format.human(budget) + ")",
+                    g -> g.convergence().median(), Format::human,
                     runSpeed != null ? runSpeed : fixedSpeedScale(budget));
             out.append("</div>\n");
             if (pair >= 0 && pair < index) {
@@ -144,8 +144,8 @@ public final class HtmlReportWriter implements ReportWriter {
             boolean uniform = StatsText.uniformGrid(records);
             table(out, records, StatsText.speedCaption(records, t.targetAccuracy()),
                     rs -> StatsText.speedEntry(rs, !uniform));
-            table(out, records, "Step-0 gradient norm, first ÷ output layer", MarkdownMatrixWriter::gradientRatioEntry);
-            table(out, records, "Distinct units after training (fewest / width)", MarkdownMatrixWriter::distinctEntry);
+            table(out, records, "Step-0 gradient norm, first ÷ output layer", StatsText::gradientRatioEntry);
+            table(out, records, "Distinct units after training (fewest / width)", StatsText::distinctEntry);
             statsTable(out, StatsText.ranking(records));
         }
         StatsText.StatsTable bn = StatsText.batchNorm(run.cells());
@@ -184,7 +184,7 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private Scale accuracyScale(List<CellRecord> records) {
-        Function<Double, String> tick = v -> MarkdownMatrixWriter.fmt(v, 2);
+        Function<Double, String> tick = v -> Format.fixed(v, 2);
         if (colorScale == ColorScale.FIXED) {
             return new Scale(0, 1, false, "colour: accuracy on a fixed scale, 0 to 1", tick);
         }
@@ -201,13 +201,13 @@ public final class HtmlReportWriter implements ReportWriter {
             lo = Math.max(0, hi - 0.1);
             hi = Math.max(hi, 0.1);
         }
-        return new Scale(lo, hi, false, "colour: accuracy over this run's range, " + MarkdownMatrixWriter.fmt(lo, 4)
-                + " to " + MarkdownMatrixWriter.fmt(hi, 4), v -> MarkdownMatrixWriter.fmt(v, 3));
+        return new Scale(lo, hi, false, "colour: accuracy over this run's range, " + Format.fixed(lo, 4)
+                + " to " + Format.fixed(hi, 4), v -> Format.fixed(v, 3));
     }
 
     private static Scale fixedSpeedScale(long budget) {
         return new Scale(Math.log(Math.max(1, budget / 100.0)), Math.log(budget), true,
-                "colour: log scale fixed at budget/100 to budget; grey = not reached", MarkdownMatrixWriter::human);
+                "colour: log scale fixed at budget/100 to budget; grey = not reached", Format::human);
     }
 
     /** Log scale over the medians of the configurations that reached the target; null if none did. */
@@ -229,7 +229,7 @@ public final class HtmlReportWriter implements ReportWriter {
             hi += 0.5;
         }
         return new Scale(lo, hi, true, "colour: log scale over this run's medians; grey = not reached",
-                MarkdownMatrixWriter::human);
+                Format::human);
     }
 
     /** Initializer rows × activation columns; colour from {@code scale}, value as text in each cell. */
@@ -300,7 +300,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 .orElse(1);
         Frame f = new Frame(maxX <= 0 ? 1 : maxX, 0, 1);
         StringBuilder s = f.open("activation " + act);
-        f.axes(s, MarkdownMatrixWriter::human, v -> MarkdownMatrixWriter.fmt(v, 2), false);
+        f.axes(s, Format::human, v -> Format.fixed(v, 2), false);
         f.titles(s, "training samples", split + " accuracy");
         List<String> legend = new ArrayList<>();
         List<String> notDrawn = new ArrayList<>();

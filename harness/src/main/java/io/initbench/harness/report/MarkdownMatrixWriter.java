@@ -6,9 +6,7 @@ import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.TrainingSettings;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,7 +32,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
                 .append(p.gitDirty() ? " (dirty)" : "").append("`, ").append(p.backend()).append(", ")
                 .append(Escape.markdown(p.cpuModel())).append(", ").append(Integer.toString(p.workers())).append(" workers × ")
                 .append(Integer.toString(p.threadsPerWorker())).append(" native thread(s)\n");
-        out.append("- training: ").append(t.optimizer().name()).append(" lr ").append(rates(run.suite()))
+        out.append("- training: ").append(t.optimizer().name()).append(" lr ").append(Format.rates(run.suite()))
                 .append(", batch ").append(Integer.toString(t.batchSize())).append(", ")
                 .append(Integer.toString(t.epochs())).append(" epoch(s), train ")
                 .append(t.trainSize() == 0 ? "all" : Integer.toString(t.trainSize())).append(" / validation ")
@@ -43,7 +41,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
                 .append(t.testSize() == 0 ? "all" : Integer.toString(t.testSize())).append(" (data seed ")
                 .append(Long.toString(t.dataSeed())).append("), evaluation every ")
                 .append(t.evalEvery() == 0 ? "epoch" : t.evalEvery() + " iterations").append(", target accuracy ")
-                .append(fmt(t.targetAccuracy(), 3)).append('\n');
+                .append(Format.fixed(t.targetAccuracy(), 3)).append('\n');
         TuningReport.budget(run, out);
         for (DatasetProvenance d : p.datasets()) {
             out.append("- data: ").append(d.dataset()).append('/').append(d.file()).append(" sha256 `")
@@ -63,10 +61,10 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             table(out, g.getValue(), rs -> StatsText.speedEntry(rs, !uniform));
             out.append("\nStep-0 gradient norm, first weight layer ÷ output layer (geometric mean over seeds;"
                     + " ≪ 1 vanishing, ≫ 1 exploding)\n\n");
-            table(out, g.getValue(), MarkdownMatrixWriter::gradientRatioEntry);
+            table(out, g.getValue(), StatsText::gradientRatioEntry);
             out.append("\nDistinct units after training, fewest in any hidden layer (worst seed) / width"
                     + " (1 = the layer collapsed to a single unit)\n\n");
-            table(out, g.getValue(), MarkdownMatrixWriter::distinctEntry);
+            table(out, g.getValue(), StatsText::distinctEntry);
             statsTable(out, StatsText.ranking(g.getValue()));
         }
         StatsText.StatsTable bn = StatsText.batchNorm(run.cells());
@@ -128,60 +126,6 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             }
             out.append('\n');
         }
-    }
-
-    static String gradientRatioEntry(List<CellRecord> seeds) {
-        List<Double> ratios = new ArrayList<>();
-        for (CellRecord r : seeds) {
-            Double g = r.diagnostics().gradientRatio();
-            if (g != null && g > 0 && Double.isFinite(g)) {
-                ratios.add(Math.log(g));
-            }
-        }
-        if (ratios.isEmpty()) {
-            return "—";
-        }
-        return String.format(Locale.ROOT, "%.3g", Math.exp(ratios.stream().mapToDouble(Double::doubleValue).average()
-                .orElseThrow()));
-    }
-
-    static String distinctEntry(List<CellRecord> seeds) {
-        Integer worst = null;
-        Integer width = null;
-        for (CellRecord r : seeds) {
-            Integer d = r.diagnostics().minDistinctUnits();
-            if (d != null && (worst == null || d < worst)) {
-                worst = d;
-                width = r.diagnostics().layerWidths().get(r.diagnostics().distinctUnits().indexOf(d));
-            }
-        }
-        return worst == null ? "—" : worst + "/" + width;
-    }
-
-    static String human(double samples) {
-        if (samples >= 1e6) {
-            return fmt(samples / 1e6, 2) + "M";
-        }
-        if (samples >= 1e3) {
-            return fmt(samples / 1e3, 1) + "k";
-        }
-        return fmt(samples, 0);
-    }
-
-    /** The rate(s) of the suite: the axis values, or the tuning grid. */
-    static String rates(io.initbench.harness.spec.SuiteSpec suite) {
-        List<Double> rates = suite.tuning() == null ? suite.axes().learningRate() : suite.tuning().learningRates();
-        String list = rates.stream().map(MarkdownMatrixWriter::rate).collect(java.util.stream.Collectors.joining(", "));
-        return suite.tuning() == null ? list : "tuned per configuration from {" + list + "}";
-    }
-
-    /** A learning rate as written in suites: 0.1, 0.00001 (no exponent, no padding). */
-    static String rate(double r) {
-        return java.math.BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
-    }
-
-    static String fmt(double v, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static String shortCommit(String c) {

@@ -1,9 +1,6 @@
 package io.initbench.harness.report;
 
-import java.io.IOException;
-
-/** Renders a run in one output format. */
+/** Renders a run in one output format: the reports every run directory gets ({@link Reports}). */
 @FunctionalInterface
-public interface ReportWriter {
-    void write(RunResults run, Appendable out) throws IOException;
+public interface ReportWriter extends OutputWriter<RunResults> {
 }

@@ -2,7 +2,6 @@ package io.initbench.harness.report;
 
 import io.initbench.harness.result.RunStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,9 +25,7 @@ public final class Reports {
     }
 
     public static String render(ReportWriter writer, RunResults run) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        writer.write(run, sb);
-        return sb.toString();
+        return Outputs.render(writer, run);
     }
 
     /** Writes every report atomically into the store's directory; returns them by file name. */
@@ -38,12 +35,6 @@ public final class Reports {
 
     public static Map<String, String> writeAll(RunResults run, RunStore store, ColorScale colorScale)
             throws IOException {
-        Map<String, String> written = new LinkedHashMap<>();
-        for (var e : all(colorScale).entrySet()) {
-            String text = render(e.getValue(), run);
-            store.writeFile(e.getKey(), text.getBytes(StandardCharsets.UTF_8));
-            written.put(e.getKey(), text);
-        }
-        return written;
+        return Outputs.write(store.dir(), run, all(colorScale));
     }
 }

@@ -12,7 +12,6 @@ import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -184,8 +183,8 @@ final class StatsText {
         for (BatchNormEffect e : effects) {
             PairedComparison c = e.onMinusOff();
             boolean tuned = e.off().seeds().get(0).phase() == CellPhase.TUNED;
-            String config = e.off().config().configLabel() + (tuned ? " (lr " + MarkdownMatrixWriter.rate(
-                    e.off().config().training().learningRate()) + " / " + MarkdownMatrixWriter.rate(
+            String config = e.off().config().configLabel() + (tuned ? " (lr " + Format.rate(
+                    e.off().config().training().learningRate()) + " / " + Format.rate(
                     e.on().config().training().learningRate()) + ")" : "");
             List<String> row = new ArrayList<>(List.of(config, side(e.off()), side(e.on()),
                     c.difference() == null ? "" : differenceWithCi(c.difference(), 4), Integer.toString(c.pairs()),
@@ -213,6 +212,36 @@ final class StatsText {
     }
 
     /** "0.9535 ± 0.0161": mean ± half-width of the 95% interval, or the mean alone with one value. */
+    /** The step-0 gradient ratio (first ÷ output layer) of a configuration: geometric mean over its seeds. */
+    static String gradientRatioEntry(List<CellRecord> seeds) {
+        List<Double> ratios = new ArrayList<>();
+        for (CellRecord r : seeds) {
+            Double g = r.diagnostics().gradientRatio();
+            if (g != null && g > 0 && Double.isFinite(g)) {
+                ratios.add(Math.log(g));
+            }
+        }
+        if (ratios.isEmpty()) {
+            return "—";
+        }
+        return Format.significant(Math.exp(ratios.stream().mapToDouble(Double::doubleValue).average()
+                .orElseThrow()), 3);
+    }
+
+    /** The fewest distinct units of any seed after training, over that layer's width. */
+    static String distinctEntry(List<CellRecord> seeds) {
+        Integer worst = null;
+        Integer width = null;
+        for (CellRecord r : seeds) {
+            Integer d = r.diagnostics().minDistinctUnits();
+            if (d != null && (worst == null || d < worst)) {
+                worst = d;
+                width = r.diagnostics().layerWidths().get(r.diagnostics().distinctUnits().indexOf(d));
+            }
+        }
+        return worst == null ? "—" : worst + "/" + width;
+    }
+
     static String withCi(Summary s, int decimals) {
         String mean = fmt(s.mean(), decimals);
         return s.halfWidth() == null ? mean : mean + " ± " + fmt(s.halfWidth(), decimals);
@@ -225,7 +254,7 @@ final class StatsText {
     }
 
     static String p(double p) {
-        return String.format(Locale.ROOT, "%.3g", p);
+        return Format.significant(p, 3);
     }
 
     static String signed(double v, int decimals) {
@@ -233,10 +262,10 @@ final class StatsText {
     }
 
     private static String human(double samples) {
-        return MarkdownMatrixWriter.human(samples);
+        return Format.human(samples);
     }
 
     private static String fmt(double v, int decimals) {
-        return MarkdownMatrixWriter.fmt(v, decimals);
+        return Format.fixed(v, decimals);
     }
 }

@@ -27,8 +27,8 @@ final class TuningReport {
                 .append(t.metric().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" accuracy over tuning")
                 .append(" seeds ").append(t.seeds().toString()).append(" (disjoint from the reported seeds); budget ")
                 .append(Integer.toString(cells.size())).append(" tuning cells, ")
-                .append(MarkdownMatrixWriter.human(samples)).append(" training samples, ")
-                .append(String.format(Locale.ROOT, "%.0f s training, %.0f s wall", train, wall))
+                .append(Format.human(samples)).append(" training samples, ")
+                .append(Format.fixed(train, 0) + " s training, " + Format.fixed(wall, 0) + " s wall")
                 .append(" (cell-seconds, summed over workers)\n");
     }
 
@@ -42,17 +42,17 @@ final class TuningReport {
         out.append("\n## Learning-rate tuning\n\nMean ").append(t.metric().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ')).append(" accuracy of the tuning seeds at each rate; **bold** = chosen (the"
                 + " results above are the final seeds at that rate)\n\n| configuration | ")
-                .append(t.learningRates().stream().map(r -> "lr " + MarkdownMatrixWriter.rate(r))
+                .append(t.learningRates().stream().map(r -> "lr " + Format.rate(r))
                         .collect(Collectors.joining(" | ")))
                 .append(" | chosen |\n|---|").append("---:|".repeat(t.learningRates().size())).append("---:|\n");
         for (Tuning.Choice c : choices) {
             out.append("| ").append(c.representative().configLabel()).append(" |");
             for (double lr : t.learningRates()) {
                 String v = c.trials().stream().filter(x -> x.learningRate() == lr).findFirst()
-                        .map(x -> MarkdownMatrixWriter.fmt(x.meanMetric(), 4)).orElse("—");
+                        .map(x -> Format.fixed(x.meanMetric(), 4)).orElse("—");
                 out.append(' ').append(c.chosen() != null && c.chosen() == lr ? "**" + v + "**" : v).append(" |");
             }
-            out.append(' ').append(c.chosen() == null ? "not yet" : MarkdownMatrixWriter.rate(c.chosen()))
+            out.append(' ').append(c.chosen() == null ? "not yet" : Format.rate(c.chosen()))
                     .append(" |\n");
         }
     }

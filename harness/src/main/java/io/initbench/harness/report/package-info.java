@@ -1,6 +1,9 @@
 /**
- * Views of a run, computed from its records alone: each output format is a
- * {@link io.initbench.harness.report.ReportWriter} (one method), registered in
+ * Views of a run, computed from its records alone, and the one output path of every command: each named
+ * output is an {@link io.initbench.harness.report.OutputWriter} (one method) that
+ * {@link io.initbench.harness.report.Outputs} renders and writes atomically; numbers are formatted by
+ * {@link io.initbench.harness.report.Format} and user text escaped by {@link io.initbench.harness.report.Escape}
+ * for every output. A run's reports are {@link io.initbench.harness.report.ReportWriter}s registered in
  * {@link io.initbench.harness.report.Reports}. {@code matrix.csv} is one flat row per cell for
  * spreadsheets and pandas; {@code matrix.md} pivots initializers × activations per dataset,
  * architecture and BatchNorm setting, with confidence intervals, censored convergence speed and the

@@ -76,7 +76,7 @@ class BenchmarkTest {
         assertTrue(r.fastLayersTrainingSamplesPerSecond() > r.harnessSamplesPerSecond());
         assertTrue(r.stockLayersTrainingSamplesPerSecond() > r.stockLayersSamplesPerSecond());
         assertEquals(r.harnessSamplesPerSecond() / r.stockLayersSamplesPerSecond(), r.fastOverStock(), 1e-9);
-        assertTrue(Benchmark.markdown(r).contains("| b / a |"));
-        assertTrue(Benchmark.markdown(r).contains("| b / s (fast over stock layers) |"));
+        assertTrue(BenchReport.markdown(r).contains("| b / a |"));
+        assertTrue(BenchReport.markdown(r).contains("| b / s (fast over stock layers) |"));
     }
 }

@@ -24,7 +24,7 @@ class AuditCommandTest {
 
     @Test
     void networkAuditExitsZeroOnKnownDeviationsAndOneWithoutTheList() throws Exception {
-        assertEquals(0, TestRuns.cli(dir, suiteAudit("a", "XAVIER,LECUN_UNIFORM,XAVIER_LEGACY")).audit());
+        assertEquals(0, TestRuns.audit(TestRuns.cli(dir, suiteAudit("a", "XAVIER,LECUN_UNIFORM,XAVIER_LEGACY"))));
         JsonNode json = SpecJson.json().readTree(dir.resolve("a/audit.json").toFile());
         assertEquals(0, json.get("newDeviations").asInt());
         assertTrue(json.get("knownDeviations").asInt() >= 5, json.toString());
@@ -34,7 +34,7 @@ class AuditCommandTest {
         Path empty = Files.writeString(dir.resolve("none.yaml"), "deviations: []\n");
         Map<String, String> strict = new java.util.HashMap<>(suiteAudit("b", "LECUN_UNIFORM"));
         strict.put("audit.knownDeviations", empty.toString());
-        assertEquals(1, TestRuns.cli(dir, strict).audit());
+        assertEquals(1, TestRuns.audit(TestRuns.cli(dir, strict)));
     }
 
     @Test
@@ -44,7 +44,7 @@ class AuditCommandTest {
         Map<String, String> props = new java.util.HashMap<>(suiteAudit("c", "XAVIER"));
         props.put("audit.knownDeviations", bad.toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TestRuns.cli(dir, props).audit());
+                () -> TestRuns.audit(TestRuns.cli(dir, props)));
         assertTrue(e.getMessage().contains("bad.yaml") && e.getMessage().contains("NOT_AN_INIT"), e.getMessage());
     }
 }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every file a run writes (records, reports, run index, saved models, compare outputs) and every dataset
- * cache file has the mode the umask gives a plain new file: 0644 under umask 022, so a web server can
- * serve a nightly box's reports; 0600 under umask 077, because the user asked for private files. Each
- * case runs in its own JVM started under that umask, as a shell would start it.
+ * Every file a run writes (records, reports, run index, saved models), every named output of compare, audit
+ * and bench, and every dataset cache file has the mode the umask gives a plain new file: 0644 under umask
+ * 022, so a web server can serve a nightly box's reports; 0600 under umask 077, because the user asked for
+ * private files. Each case runs in its own JVM started under that umask, as a shell would start it.
  */
 class FileModesTest {
     @TempDir
@@ -36,12 +36,23 @@ class FileModesTest {
                 "-Ddatasets.dir=" + cache);
         run(tmp.resolve("compare.log"), "022", "-Dcommand=compare", "-Drun=" + run, "-Dbaseline=" + run);
         run(tmp.resolve("report.log"), "022", "-Dcommand=report", "-Drun=" + run);
+        Path audit = tmp.resolve("results/audit/a");
+        run(tmp.resolve("audit.log"), "022", "-Dcommand=audit", "-DweightInit=XAVIER", "-Daudit.samples=20000",
+                "-Dout=" + audit);
+        Path bench = tmp.resolve("results/bench/b");
+        run(tmp.resolve("bench.log"), "022", "-Dcommand=bench", "-Dsuite=smoke", "-DweightInit=XAVIER", "-Dseeds=1",
+                "-Dtrain.size=200", "-Dtest.size=100", "-Depochs=1", "-Dworkers=1", "-Dbench.cells=1",
+                "-Dbench.repeats=1", "-Dbench.gemm=64", "-Dout=" + bench, "-Ddatasets.dir=" + cache);
         List<String> expected = List.of("cells.jsonl", "suite.json", "metadata.json", "matrix.csv", "matrix.md",
                 "groups.csv", "report.html", "compare.md", "compare-junit.xml", "models");
         for (String name : expected) {
             assertTrue(Files.exists(run.resolve(name)), name + " was not written");
         }
         assertTrue(Files.exists(tmp.resolve("results/smoke/index.html")));
+        for (Path p : List.of(audit.resolve("audit.md"), audit.resolve("audit.json"), bench.resolve("bench.md"),
+                bench.resolve("bench.json"))) {
+            assertTrue(Files.exists(p), p + " was not written");
+        }
         assertTrue(Files.exists(cache.resolve("mnist/train-images-idx3-ubyte.gz")));
         assertModes(tmp.resolve("results"), "rw-r--r--", "rwxr-xr-x");
         assertModes(cache, "rw-r--r--", "rwxr-xr-x");

@@ -51,7 +51,7 @@ class NightlyWorkflowTest {
     @BeforeAll
     static void singleRun() throws Exception {
         single = tmp.resolve("results/smoke/single");
-        reference = timeless(cli(Map.of("out", single.toString())).runSuite().records());
+        reference = timeless(TestRuns.runSuite(cli(Map.of("out", single.toString()))).records());
         assertEquals(16, reference.size());
     }
 
@@ -88,7 +88,7 @@ class NightlyWorkflowTest {
         assertEquals(5, RunStore.read(dir).records().size());
         assertTrue(RunStore.read(dir).tornBytes() > 0);
 
-        Cli.RunOutcome outcome = cli(Map.of("out", dir.toString())).runSuite();
+        RunOutcome outcome = TestRuns.runSuite(cli(Map.of("out", dir.toString())));
         List<CellRecord> onDisk = RunStore.readCells(dir); // throws on duplicates
         assertEquals(16, onDisk.size());
         assertEquals(0, RunStore.read(dir).tornBytes());
@@ -97,7 +97,7 @@ class NightlyWorkflowTest {
         // the 5 finished cells were not re-run: their lines are unchanged
         assertEquals(lines.subList(0, 5), Files.readAllLines(dir.resolve(RunStore.CELLS)).subList(0, 5));
         // a complete run resumes to nothing
-        assertEquals(16, cli(Map.of("out", dir.toString())).runSuite().records().size());
+        assertEquals(16, TestRuns.runSuite(cli(Map.of("out", dir.toString()))).records().size());
         assertEquals(16, RunStore.readCells(dir).size());
     }
 
@@ -129,8 +129,8 @@ class NightlyWorkflowTest {
         assertTrue(n0 > 0 && n1 > 0, "both shards got cells: " + n0 + "/" + n1);
 
         Path merged = tmp.resolve("merged");
-        Cli.RunOutcome outcome = cli(Map.of("command", "merge", "inputs", tmp.resolve("shard0") + ","
-                + tmp.resolve("shard1"), "out", merged.toString())).merge();
+        RunOutcome outcome = TestRuns.merge(cli(Map.of("command", "merge", "inputs", tmp.resolve("shard0") + ","
+                + tmp.resolve("shard1"), "out", merged.toString())));
         assertSameResults(reference, timeless(outcome.records()));
         assertSameResults(reference, timeless(RunStore.readCells(merged)));
         // the CSV matrix agrees on every deterministic column
@@ -216,7 +216,7 @@ class NightlyWorkflowTest {
     void oneSeedThenTwoSeedsComparesTheSharedSeedAndFindsNoChange() throws Exception {
         Path dir = tmp.resolve("pair/smoke");
         Path one = dir.resolve("one");
-        List<CellRecord> oneSeed = timeless(cli(Map.of("seeds", "1", "out", one.toString())).runSuite().records());
+        List<CellRecord> oneSeed = timeless(TestRuns.runSuite(cli(Map.of("seeds", "1", "out", one.toString()))).records());
         // the premise: seed 1 is bit-identical in both runs (only its position in the grid differs)
         assertEquals(positionless(reference.stream().filter(r -> r.cell().seed() == 1).toList()), positionless(oneSeed));
         Path two = TestRuns.copyFiles(single, dir.resolve("two"));

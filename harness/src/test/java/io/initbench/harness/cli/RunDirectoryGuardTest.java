@@ -120,8 +120,8 @@ class RunDirectoryGuardTest {
         p.destroyForcibly();
         assertTrue(p.waitFor(1, TimeUnit.MINUTES));
         assertTrue(Files.readString(dir.resolve(RunLock.FILE)).contains("pid=" + p.pid()), "the dead holder's pid stays");
-        Cli.RunOutcome o = TestRuns.cli(tmp, Map.of("suite", "smoke", "out", dir.toString(), "epochs", "2", "train.size", "500",
-                "workers", "1")).runSuite();
+        RunOutcome o = TestRuns.runSuite(TestRuns.cli(tmp, Map.of("suite", "smoke", "out", dir.toString(), "epochs", "2", "train.size", "500",
+                "workers", "1")));
         assertEquals(8, o.records().size());
         assertEquals(8, RunStore.readCells(dir).size());
     }
@@ -158,7 +158,7 @@ class RunDirectoryGuardTest {
         assertEquals(2, before.get(killer));
         assertEquals(1, before.get(retried));
 
-        Cli.RunOutcome o = cli(Map.of("out", dir.toString())).runSuite();
+        RunOutcome o = TestRuns.runSuite(cli(Map.of("out", dir.toString())));
         CellRecord k = o.records().stream().filter(r -> r.cellId().equals(killer)).findFirst().orElseThrow();
         CellRecord r = o.records().stream().filter(x -> x.cellId().equals(retried)).findFirst().orElseThrow();
         assertEquals(Status.ERROR, k.status());
@@ -216,8 +216,8 @@ class RunDirectoryGuardTest {
                 "merge.partial", "false")), "merge");
         assertTrue(m.contains("ends with a torn record (cell " + tornId), m);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        Cli.RunOutcome o = cli(Map.of("command", "merge", "inputs", torn.toString(), "out", tmp.resolve("m3").toString(),
-                "merge.partial", "true"), stdout).merge();
+        RunOutcome o = TestRuns.merge(cli(Map.of("command", "merge", "inputs", torn.toString(), "out", tmp.resolve("m3").toString(),
+                "merge.partial", "true"), stdout));
         assertEquals(3, o.records().size());
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("left out the torn record at the end of "
                 + torn.resolve(RunStore.CELLS) + " (cell " + tornId), stdout.toString(StandardCharsets.UTF_8));

@@ -32,7 +32,7 @@ class SmokeEndToEndTest {
     void smokeWritesAllThreeResultFiles() throws Exception {
         Path out = tmp.resolve("run");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        Cli.RunOutcome outcome = cli(Map.of("suite", "smoke", "out", out.toString()), stdout).runSuite();
+        RunOutcome outcome = TestRuns.runSuite(cli(Map.of("suite", "smoke", "out", out.toString()), stdout));
         List<CellRecord> records = outcome.records();
         assertEquals(8, records.size());
         // cells.jsonl is in completion order; as a set it must hold exactly the returned records
@@ -78,7 +78,7 @@ class SmokeEndToEndTest {
         Map<String, String> warn = new HashMap<>(props);
         warn.put("datasets.verify", "warn");
         warn.put("out", tmp.resolve("cifar").toString());
-        Cli.RunOutcome outcome = cli(warn, stdout).runSuite();
+        RunOutcome outcome = TestRuns.runSuite(cli(warn, stdout));
         CellRecord r = outcome.records().get(0);
         assertEquals(Status.OK, r.status(), r.reason() + "\n" + r.error());
         assertEquals(3 * 32 * 32, r.cell().dataset().knownShape().orElseThrow().featureSize());

@@ -33,6 +33,21 @@ final class TestRuns {
         return cli(workDir, props, new ByteArrayOutputStream());
     }
 
+    /** Runs {@code cli}'s suite (the run command) and returns what it recorded. */
+    static RunOutcome runSuite(Cli cli) throws InterruptedException {
+        return new RunCommand().runSuite(cli.context());
+    }
+
+    /** Runs {@code cli}'s merge command and returns the merged run. */
+    static RunOutcome merge(Cli cli) throws InterruptedException {
+        return new MergeCommand().merge(cli.context());
+    }
+
+    /** Runs {@code cli}'s audit command and returns its exit code. */
+    static int audit(Cli cli) {
+        return new AuditCommand().execute(cli.context());
+    }
+
     /** Copies the regular files of one run directory into another (created if needed). */
     static Path copyFiles(Path from, Path to) throws IOException {
         Files.createDirectories(to);
@@ -49,8 +64,8 @@ final class TestRuns {
         if (smokeRun == null) {
             Path base = Files.createTempDirectory("initbench-fixture");
             smokeRun = base.resolve("run");
-            cli(base, Map.of("suite", "smoke", "weightInit", "XAVIER,RELU", "train.size", "500", "test.size", "200",
-                    "epochs", "1", "out", smokeRun.toString())).runSuite();
+            runSuite(cli(base, Map.of("suite", "smoke", "weightInit", "XAVIER,RELU", "train.size", "500", "test.size", "200",
+                    "epochs", "1", "out", smokeRun.toString())));
         }
         return copyFiles(smokeRun, to);
     }

@@ -56,7 +56,7 @@ class TuningTest {
         Map<String, String> props = new HashMap<>(Map.of("suite", suiteFile().toString(), "out", out.toString(),
                 "workers", "1", "threads", "1"));
         props.putAll(extra);
-        return TestRuns.cli(tmp, props).runSuite().records();
+        return TestRuns.runSuite(TestRuns.cli(tmp, props)).records();
     }
 
     /** The rate the tuning records say wins for one configuration, computed here from the raw records. */
@@ -119,7 +119,7 @@ class TuningTest {
         Set<String> c0 = r0.stream().map(r -> r.cell().tuningId()).collect(Collectors.toSet());
         assertTrue(r1.stream().noneMatch(r -> c0.contains(r.cell().tuningId())), "a configuration in two shards");
         Path merged = tmp.resolve("merged");
-        TestRuns.cli(tmp, Map.of("inputs", s0 + "," + s1, "out", merged.toString())).merge();
+        TestRuns.merge(TestRuns.cli(tmp, Map.of("inputs", s0 + "," + s1, "out", merged.toString())));
         assertEquals(records.stream().map(CellRecord::withoutTimings).collect(Collectors.toSet()),
                 RunStore.readCells(merged).stream().map(CellRecord::withoutTimings).collect(Collectors.toSet()));
 

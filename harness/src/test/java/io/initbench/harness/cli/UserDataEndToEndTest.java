@@ -68,7 +68,7 @@ class UserDataEndToEndTest {
     @Test
     void aCellTrainsOnAnImageFolderAndBeatsChance() throws Exception {
         Path folder = writeFolder();
-        Cli.RunOutcome outcome = TestRuns.cli(tmp, props(folder), new ByteArrayOutputStream()).runSuite();
+        RunOutcome outcome = TestRuns.runSuite(TestRuns.cli(tmp, props(folder), new ByteArrayOutputStream()));
         assertEquals(1, outcome.records().size());
         CellRecord r = outcome.records().get(0);
         assertEquals(Status.OK, r.status(), r.reason() + "\n" + r.error());

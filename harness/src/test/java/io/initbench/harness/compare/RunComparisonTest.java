@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.initbench.harness.report.Outputs;
 import io.initbench.harness.report.ReportGoldenTest;
 import io.initbench.harness.report.RunResults;
 import io.initbench.harness.result.CellRecord;
@@ -207,8 +208,10 @@ class RunComparisonTest {
         ComparisonScope scope = ComparisonScope.of(runSuite, s, false);
         RunComparison.Result r = RULE.compare(scope.restrict(base), scope.restrict(run));
         assertTrue(r.regressed());
-        ReportGoldenTest.assertGolden("compare.md", ComparisonReport.markdown(r, scope, "results/golden/tonight",
-                "results/golden/last-night"));
-        ReportGoldenTest.assertGolden("compare-junit.xml", ComparisonReport.junitXml(r, s.name()));
+        ComparisonReport.Comparison c = new ComparisonReport.Comparison(r, scope, s.name(), "results/golden/tonight",
+                "results/golden/last-night");
+        for (var output : ComparisonReport.outputs().entrySet()) {
+            ReportGoldenTest.assertGolden(output.getKey(), Outputs.render(output.getValue(), c));
+        }
     }
 }

@@ -1,0 +1,51 @@
+package io.initbench.harness.cli;
+
+import io.initbench.harness.compare.ComparisonReport;
+import io.initbench.harness.compare.ComparisonScope;
+import io.initbench.harness.compare.RunComparison;
+import io.initbench.harness.report.Outputs;
+import io.initbench.harness.result.RunDirectories;
+import io.initbench.harness.result.RunStore;
+import io.initbench.harness.spec.SuiteSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code compare -Drun=<dir> [-Dbaseline=<dir>] [-Dcompare.intersect=true]}: compares a run with a baseline
+ * of the same settings (default: the newest earlier such run of the same suite beside it) on the seeds both
+ * have; writes {@code compare.md} and {@code compare-junit.xml} into the run directory (or {@code -Dout}).
+ * Exit code 1 on a regression, 2 when the settings differ and the intersection was not asked for.
+ */
+final class CompareCommand implements CommandHandler {
+    /** The command line speaks with one voice in the log, whichever command runs. */
+    private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
+    @Override
+    public int execute(CommandContext ctx) {
+        Map<String, String> props = ctx.props();
+        Path dir = ctx.runDir("run");
+        try {
+            SuiteSpec suite = RunStore.readSuite(dir);
+            Path base = props.get("baseline") != null ? ctx.runDir("baseline") : RunDirectories.baseline(dir);
+            ComparisonScope scope = ComparisonScope.of(suite, RunStore.readSuite(base),
+                    Boolean.parseBoolean(props.getOrDefault("compare.intersect", "false")));
+            double accTol = Options.doubleProp(props, "compare.accuracyTolerance");
+            double speedTol = Options.doubleProp(props, "compare.speedTolerance");
+            RunComparison.Result r = new RunComparison(accTol, speedTol).compare(
+                    scope.restrict(RunStore.readCells(base)), scope.restrict(RunStore.readCells(dir)));
+            Path outDir = props.get("out") != null ? ctx.workDir().resolve(props.get("out")) : dir;
+            Map<String, String> written = Outputs.write(outDir, new ComparisonReport.Comparison(r, scope, suite.name(),
+                    dir.toString(), base.toString()), ComparisonReport.outputs());
+            ctx.out().println(written.get("compare.md"));
+            log.info("compare with {} on seed(s) {}: {} configuration(s), {} change(s) → {}", base, scope.seeds(),
+                    r.configs().size(), r.findings().size(), r.regressed() ? "REGRESSION (exit 1)" : "no regression");
+            return r.regressed() ? Cli.EXIT_DEVIATION : Cli.EXIT_OK;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.initbench.harness.cli;
+
+import io.initbench.harness.report.ColorScale;
+import io.initbench.harness.report.History;
+import io.initbench.harness.report.Reports;
+import io.initbench.harness.report.RunResults;
+import io.initbench.harness.result.RunDirectories;
+import io.initbench.harness.result.RunStore;
+import io.initbench.harness.train.Tuning;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code merge -Dinputs=<dir>,<dir>,... -Dout=<dir>}: combines the run directories of one suite's shards into
+ * one run directory. Every input must hold the same suite (same suite.json); a cell in two inputs, or a grid
+ * cell in none (unless {@code -Dmerge.partial=true}), is an error ({@link RunDirectories#collectShards}).
+ */
+final class MergeCommand implements CommandHandler {
+    /** The command line speaks with one voice in the log, whichever command runs. */
+    private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
+    @Override
+    public int execute(CommandContext ctx) throws InterruptedException {
+        merge(ctx);
+        return Cli.EXIT_OK;
+    }
+
+    RunOutcome merge(CommandContext ctx) throws InterruptedException {
+        Map<String, String> props = ctx.props();
+        String inputs = props.get("inputs");
+        if (inputs == null || inputs.isBlank() || props.get("out") == null) {
+            throw new IllegalArgumentException("merge needs -Dinputs=<run dir>,<run dir>,... and -Dout=<new run dir>");
+        }
+        Path dir = ctx.workDir().resolve(props.get("out"));
+        boolean partial = Boolean.parseBoolean(props.getOrDefault("merge.partial", "false"));
+        ColorScale colorScale = ctx.colorScale();
+        List<Path> dirs = Arrays.stream(inputs.split(",")).map(in -> ctx.workDir().resolve(in.trim())).toList();
+        try {
+            return RunDirectories.locked(dir, "merge into", lock -> {
+                RunDirectories.Merged m = RunDirectories.collectShards(dir, dirs, partial,
+                        Tuning::decided, note -> {
+                            log.warn(note);
+                            ctx.out().println(note);
+                        });
+                try (RunStore store = RunStore.create(dir, m.suite(), m.provenance())) {
+                    m.records().forEach(store::append);
+                    Reports.writeAll(new RunResults(m.suite(), m.provenance(), m.records()), store, colorScale);
+                }
+                History.update(dir, m.suite().name());
+                log.info("merged {} record(s) from {} input(s) into {}", m.records().size(), dirs.size(), dir);
+                return new RunOutcome(dir, m.records());
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}
