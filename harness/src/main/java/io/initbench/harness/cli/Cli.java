@@ -296,7 +296,7 @@ public final class Cli {
                 }
                 if (c.records().isEmpty() && c.tornBytes() == 0) {
                     // started before (killed before its first cell finished) or new
-                    return new Resume(started ? RunStore.readProvenance(dir).runId() : null, List.of(), Set.of(), 0);
+                    return new Resume(started ? RunStore.readProvenance(dir).run().runId() : null, List.of(), Set.of(), 0);
                 }
                 Set<String> gridIds = new java.util.HashSet<>();
                 grid.forEach(g -> gridIds.add(g.id()));
@@ -310,7 +310,7 @@ public final class Cli {
                 RunStore.truncateTorn(dir, c);
                 Set<String> done = new java.util.HashSet<>();
                 c.records().forEach(r -> done.add(r.cellId()));
-                return new Resume(RunStore.readProvenance(dir).runId(), c.records(), done, c.tornBytes());
+                return new Resume(RunStore.readProvenance(dir).run().runId(), c.records(), done, c.tornBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot resume from " + dir + ": " + e.getMessage(), e);
             }

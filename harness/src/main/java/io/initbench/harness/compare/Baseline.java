@@ -23,7 +23,7 @@ public final class Baseline {
         Path parent = self.getParent();
         SuiteSpec suite = RunStore.readSuite(run);
         String fingerprint = suite.settingsFingerprint();
-        String started = RunStore.readProvenance(run).startedAt();
+        String started = RunStore.readProvenance(run).run().startedAt();
         Path best = null;
         String bestStarted = null;
         Path other = null;
@@ -33,7 +33,7 @@ public final class Baseline {
             if (d.toAbsolutePath().normalize().equals(self)) {
                 continue;
             }
-            Provenance p = RunStore.readProvenance(d);
+            Provenance.Run p = RunStore.readProvenance(d).run();
             if (!p.suite().equals(suite.name()) || p.startedAt().compareTo(started) >= 0) {
                 continue;
             }

@@ -91,7 +91,7 @@ public final class RunComparison {
             status(id, label, b, c, findings);
             Map<Long, CellRecord> before = bySeed(b);
             Map<Long, CellRecord> after = bySeed(c);
-            paired(id, label, Kind.ACCURACY, before, after, r -> r.metrics().finalAccuracy(), true, findings);
+            paired(id, label, Kind.ACCURACY, before, after, r -> r.metrics().accuracy().finalTest(), true, findings);
             paired(id, label, Kind.SPEED, before, after, r -> {
                 Long v = SeedGroup.samplesToTarget(r);
                 return v == null ? null : v.doubleValue();
@@ -170,8 +170,8 @@ public final class RunComparison {
                     diff.halfWidth(), pValue(x, y, diff)));
         }
         if (kind == Kind.SPEED) {
-            long reachedBefore = seeds.stream().filter(s -> before.get(s).metrics().samplesToTarget() != null).count();
-            long reachedAfter = seeds.stream().filter(s -> after.get(s).metrics().samplesToTarget() != null).count();
+            long reachedBefore = seeds.stream().filter(s -> before.get(s).metrics().convergence().samplesToTarget() != null).count();
+            long reachedAfter = seeds.stream().filter(s -> after.get(s).metrics().convergence().samplesToTarget() != null).count();
             detail.append(String.format(Locale.ROOT, "; reached target %d/%d → %d/%d", reachedBefore, seeds.size(),
                     reachedAfter, seeds.size()));
         }
