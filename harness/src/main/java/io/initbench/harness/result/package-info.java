@@ -5,6 +5,7 @@
  * {@code results/<suite>/<run-id>/} with {@code suite.json} (the resolved spec), {@code metadata.json}
  * (run provenance) and {@code cells.jsonl} (appended and fsync'd as each cell ends, so a crash loses
  * at most the cells in flight; a line torn by a kill is detected on reading and its cell re-run on
- * resume). Reports are computed from these files alone.
+ * resume). Reports are computed from these files alone. Records of older formats are upgraded to the
+ * current layout as they are read ({@link io.initbench.harness.result.RecordMigration}).
  */
 package io.initbench.harness.result;
