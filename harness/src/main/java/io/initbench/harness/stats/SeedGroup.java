@@ -126,7 +126,8 @@ public record SeedGroup(String configId, CellSpec config, List<CellRecord> seeds
         if (!trained(r)) {
             return null;
         }
-        return r.metrics().convergence().samplesToTarget() != null ? r.metrics().convergence().samplesToTarget() : r.cell().sampleBudget();
+        Long reached = r.metrics().convergence().samplesToTarget();
+        return reached != null ? reached : r.cell().sampleBudget();
     }
 
     /** Seeds that reached the target accuracy. */
