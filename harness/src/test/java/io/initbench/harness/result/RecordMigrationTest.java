@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.initbench.harness.report.ReportGoldenTest;
 import io.initbench.harness.report.RunResults;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Records of formats 1 to 3 (metrics and provenance flat) read into the grouped types of format 4, and
- * format 4 round-trips. The old lines come from the checked-in reference results, which stay as written.
+ * format 4 round-trips. The old lines in {@code /records/} are copied from reference runs of those formats.
  */
 class RecordMigrationTest {
     private static final Path REFERENCE = Path.of("../results/reference");
@@ -77,8 +78,10 @@ class RecordMigrationTest {
         PROVENANCE.put("threadsPerWorker", p -> p.run().threadsPerWorker());
     }
 
-    private static JsonNode firstLine(String suite) throws IOException {
-        return JSON.readTree(Files.readAllLines(REFERENCE.resolve(suite).resolve(RunStore.CELLS)).get(0));
+    private static JsonNode resource(String name) throws IOException {
+        try (InputStream in = RecordMigrationTest.class.getResourceAsStream("/records/" + name)) {
+            return JSON.readTree(in);
+        }
     }
 
     /** Every old field of {@code flat} is found, with its value, where the table says it went. */
@@ -102,8 +105,8 @@ class RecordMigrationTest {
 
     @Test
     void aFormatThreeRecordReadsIntoTheGroups() throws IOException {
-        JsonNode flat = firstLine("glorot-2010");
-        assertEquals(3, flat.get("formatVersion").asInt(), "the reference results stay as format 3 wrote them");
+        JsonNode flat = resource("cell-v3.json");
+        assertEquals(3, flat.get("formatVersion").asInt());
         CellRecord r = JSON.treeToValue(flat, CellRecord.class);
         landed(flat.get("metrics"), r.metrics(), METRICS);
         assertNotNull(r.metrics().accuracy().finalValidation(), "a format-3 cell with a validation split");
@@ -119,9 +122,7 @@ class RecordMigrationTest {
 
     @Test
     void aFormatThreeDivergedRecordKeepsItsDivergence() throws IOException {
-        List<String> lines = Files.readAllLines(REFERENCE.resolve("glorot-2010").resolve(RunStore.CELLS));
-        JsonNode flat = JSON.readTree(lines.stream().filter(l -> l.contains("\"status\":\"DIVERGED\"")).findFirst()
-                .orElseThrow());
+        JsonNode flat = resource("cell-v3-diverged.json");
         CellRecord r = JSON.treeToValue(flat, CellRecord.class);
         assertEquals(Status.DIVERGED, r.status());
         assertNotNull(r.metrics().convergence().divergedAtIteration());
@@ -130,7 +131,7 @@ class RecordMigrationTest {
 
     @Test
     void formatOneAndTwoRecordsReadIntoTheGroups() throws IOException {
-        JsonNode v2 = firstLine("smoke");
+        JsonNode v2 = resource("cell-v2.json");
         assertEquals(2, v2.get("formatVersion").asInt());
         CellRecord r = JSON.treeToValue(v2, CellRecord.class);
         landed(v2.get("metrics"), r.metrics(), METRICS);
@@ -150,7 +151,7 @@ class RecordMigrationTest {
 
     @Test
     void aMinimalHandWrittenFormatOneLineReads() throws IOException {
-        JsonNode ref = firstLine("smoke");
+        JsonNode ref = resource("cell-v2.json");
         String line = "{\"formatVersion\":1,\"cellId\":\"x\",\"index\":0,\"suite\":\"smoke\",\"runId\":\"r\","
                 + "\"cell\":" + ref.get("cell") + ",\"status\":\"OK\",\"metrics\":{\"finalAccuracy\":0.5,"
                 + "\"samplesToTarget\":640,\"iterations\":10,\"wallSeconds\":1.5,\"parameterCount\":7},\"curve\":[],"
@@ -169,12 +170,37 @@ class RecordMigrationTest {
 
     @Test
     void formatThreeMetadataReadsIntoTheGroups() throws IOException {
-        Path dir = REFERENCE.resolve("glorot-2010");
-        JsonNode flat = JSON.readTree(dir.resolve(RunStore.METADATA).toFile());
-        assertTrue(flat.has("gitCommit") && !flat.has("software"), "the reference metadata is flat");
+        JsonNode flat = resource("metadata-v3.json");
+        assertTrue(flat.has("gitCommit") && !flat.has("software"), "format 3 metadata is flat");
+        Path dir = Files.createDirectories(tmp.resolve("v3"));
+        Files.writeString(dir.resolve(RunStore.METADATA), flat.toPrettyString());
         Provenance p = RunStore.readProvenance(dir);
         landed(flat, p, PROVENANCE);
         assertEquals(flat.get("datasets").size(), p.datasets().size());
+    }
+
+    /** Whatever format each checked-in reference run was written in, every line and its metadata read. */
+    @Test
+    void everyCheckedInReferenceRunReads() throws IOException {
+        int runs = 0;
+        for (Path dir : RunStore.runsIn(REFERENCE)) {
+            List<String> lines = Files.readAllLines(dir.resolve(RunStore.CELLS));
+            List<CellRecord> records = RunStore.readCells(dir);
+            assertEquals(lines.size(), records.size(), dir.toString());
+            for (int i = 0; i < lines.size(); i++) {
+                JsonNode raw = JSON.readTree(lines.get(i));
+                if (raw.get("formatVersion").asInt() < 4) {
+                    landed(raw.get("metrics"), records.get(i).metrics(), METRICS);
+                    landed(raw.get("provenance"), records.get(i).provenance(), PROVENANCE);
+                }
+            }
+            JsonNode metadata = JSON.readTree(dir.resolve(RunStore.METADATA).toFile());
+            if (!metadata.has("software")) {
+                landed(metadata, RunStore.readProvenance(dir), PROVENANCE);
+            }
+            runs++;
+        }
+        assertTrue(runs >= 5, "reference runs found: " + runs);
     }
 
     @Test
@@ -242,7 +268,7 @@ class RecordMigrationTest {
     void aFormatThreeLineWithAnImpossibleValueNamesItsLine() throws IOException {
         Path dir = tmp.resolve("bad");
         Files.createDirectories(dir);
-        ObjectNode v3 = (ObjectNode) firstLine("glorot-2010");
+        ObjectNode v3 = (ObjectNode) resource("cell-v3.json");
         ((ObjectNode) v3.get("metrics")).put("samples", -3);
         Files.writeString(dir.resolve(RunStore.CELLS), v3 + "\n");
         IOException e = assertThrows(IOException.class, () -> RunStore.readCells(dir));
