@@ -180,7 +180,8 @@ say "shards: $(for d in "$work"/shards/shard-*; do echo -n "$(basename "$d") $(w
 # --- the merged run must equal the single-machine run (CellRecord.withoutTimings; matrix.csv less timings)
 python3 - "$work/single" "$work/merged" <<'PY'
 import csv, json, sys
-TIMING_METRICS = {"secondsToTarget", "trainSeconds", "evalSeconds", "wallSeconds", "samplesPerSecond"}
+TIMING_METRICS = {"convergence": ("secondsToTarget",),
+                  "timing": ("trainSeconds", "evalSeconds", "wallSeconds", "samplesPerSecond")}
 def records(d):
     out = {}
     for line in open(f"{d}/cells.jsonl", encoding="utf-8"):
@@ -189,8 +190,9 @@ def records(d):
             r.pop(k, None)
         if r.get("status") == "TIMEOUT":
             r.pop("reason", None)
-        for k in TIMING_METRICS:
-            r["metrics"].pop(k, None)
+        for group, keys in TIMING_METRICS.items():
+            for k in keys:
+                r["metrics"][group].pop(k, None)
         for p in r.get("curve", []):
             p.pop("trainSeconds", None)
         out[r["cellId"]] = r

@@ -121,8 +121,8 @@ public final class Benchmark {
                 }
                 harness.computeIfAbsent(path, p -> new ArrayList<>()).add(samples / ((System.nanoTime() - t1) / 1e9));
                 steps.computeIfAbsent(path, p -> new ArrayList<>()).add(
-                        records.stream().mapToDouble(c -> c.metrics().samples()).sum()
-                                / records.stream().mapToDouble(c -> c.metrics().trainSeconds()).sum());
+                        records.stream().mapToDouble(c -> c.metrics().timing().samples()).sum()
+                                / records.stream().mapToDouble(c -> c.metrics().timing().trainSeconds()).sum());
             }
             log.info("repeat {}/{}: naive {} samples/s, harness on stock layers {}, on fast layers {}", r + 1,
                     repeats, Math.round(naive.get(r)), Math.round(harness.get(LayerPath.STOCK).get(r)),

@@ -39,12 +39,13 @@ final class Progress implements SuiteRunner.Listener, AutoCloseable {
     @Override
     public synchronized void cellFinished(CellRecord r, int done, int total) {
         Metrics m = r.metrics();
-        String acc = m.finalAccuracy() == null ? "" : String.format(Locale.ROOT, " acc %.4f", m.finalAccuracy());
+        Double test = m.accuracy().finalTest();
+        String acc = test == null ? "" : String.format(Locale.ROOT, " acc %.4f", test);
         String why = r.reason() == null ? "" : " (" + r.reason() + ")";
         long elapsed = System.nanoTime() - start;
         Duration eta = Duration.ofNanos(elapsed / done * (total - done));
         String line = String.format(Locale.ROOT, "[%d/%d] %s %s%s%s in %.1f s, ETA %dm%02ds", done, total, r.status(),
-                r.cell().label(), acc, why, m.wallSeconds(), eta.toMinutes(), eta.toSecondsPart());
+                r.cell().label(), acc, why, m.timing().wallSeconds(), eta.toMinutes(), eta.toSecondsPart());
         if (bar != null) {
             bar.stepTo(done);
             bar.setExtraMessage(r.status() + " " + r.cell().label() + acc);

@@ -91,7 +91,7 @@ public final class RunComparison {
             status(id, label, b, c, findings);
             Map<Long, CellRecord> before = bySeed(b);
             Map<Long, CellRecord> after = bySeed(c);
-            paired(id, label, Kind.ACCURACY, before, after, r -> r.metrics().finalAccuracy(), true, findings);
+            paired(id, label, Kind.ACCURACY, before, after, r -> r.metrics().accuracy().finalTest(), true, findings);
             paired(id, label, Kind.SPEED, before, after, r -> {
                 Long v = SeedGroup.samplesToTarget(r);
                 return v == null ? null : v.doubleValue();
@@ -170,8 +170,8 @@ public final class RunComparison {
                     diff.halfWidth(), pValue(x, y, diff)));
         }
         if (kind == Kind.SPEED) {
-            long reachedBefore = seeds.stream().filter(s -> before.get(s).metrics().samplesToTarget() != null).count();
-            long reachedAfter = seeds.stream().filter(s -> after.get(s).metrics().samplesToTarget() != null).count();
+            long reachedBefore = seeds.stream().filter(s -> reached(before.get(s))).count();
+            long reachedAfter = seeds.stream().filter(s -> reached(after.get(s))).count();
             detail.append(String.format(Locale.ROOT, "; reached target %d/%d → %d/%d", reachedBefore, seeds.size(),
                     reachedAfter, seeds.size()));
         }
@@ -185,6 +185,10 @@ public final class RunComparison {
         }
         double p = new TTest().pairedTTest(x, y);
         return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "= %.4f", p);
+    }
+
+    private static boolean reached(CellRecord r) {
+        return r.metrics().convergence().samplesToTarget() != null;
     }
 
     private static Map<Long, CellRecord> bySeed(SeedGroup g) {

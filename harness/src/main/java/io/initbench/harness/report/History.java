@@ -79,7 +79,7 @@ public final class History {
         for (Path d : RunStore.runsIn(suiteDir)) {
             try {
                 Provenance p = RunStore.readProvenance(d);
-                runs.add(run(d.getFileName().toString(), p.runId(), p.startedAt(), p, RunStore.readCells(d)));
+                runs.add(run(d.getFileName().toString(), p.run().runId(), p.run().startedAt(), p, RunStore.readCells(d)));
             } catch (IOException e) {
                 log.warn("run index: skipping {} ({})", d, e.getMessage());
             }
@@ -97,8 +97,9 @@ public final class History {
                 .orElse(null);
         String label = best == null ? "" : best.config().weightInit().label() + " " + best.config().activation().name()
                 + (best.config().batchNorm() ? " +BN" : "") + " (" + best.config().dataset().key() + ")";
-        Row row = new Row(dir, runId, startedAt, p.gitCommit().length() > 12 ? p.gitCommit().substring(0, 12)
-                : p.gitCommit(), p.gitDirty(), p.backend(), p.cpuModel(), cells.size(), ok, div,
+        Provenance.Software sw = p.software();
+        Row row = new Row(dir, runId, startedAt, sw.gitCommit().length() > 12 ? sw.gitCommit().substring(0, 12)
+                : sw.gitCommit(), sw.gitDirty(), sw.backend(), p.machine().cpuModel(), cells.size(), ok, div,
                 cells.size() - ok - div, label, best == null ? null : best.accuracy().mean());
         return new Run(row, cells);
     }

@@ -72,12 +72,15 @@ public final class HtmlReportWriter implements ReportWriter {
         if (!run.suite().description().isBlank()) {
             out.append("<p>").append(Xml.escape(run.suite().description().strip())).append("</p>\n");
         }
-        out.append("<ul class=\"meta\"><li>run <code>").append(Xml.escape(p.runId())).append("</code>, commit <code>")
-                .append(Xml.escape(p.gitCommit())).append(p.gitDirty() ? " (dirty)" : "").append("</code>, ")
-                .append(Xml.escape(p.backend())).append(p.gpu() == null ? "" : " " + Xml.escape(p.gpu())).append(", ")
-                .append(Xml.escape(p.cpuModel())).append(", ").append(Integer.toString(p.workers()))
-                .append(" workers × ").append(Integer.toString(p.threadsPerWorker())).append(" native thread(s), ")
-                .append(Xml.escape(p.jvm())).append("</li>\n<li>training: ").append(t.optimizer().name())
+        Provenance.Software sw = p.software();
+        Provenance.Machine machine = p.machine();
+        out.append("<ul class=\"meta\"><li>run <code>").append(Xml.escape(p.run().runId())).append("</code>, commit <code>")
+                .append(Xml.escape(sw.gitCommit())).append(sw.gitDirty() ? " (dirty)" : "").append("</code>, ")
+                .append(Xml.escape(sw.backend())).append(machine.gpu() == null ? "" : " " + Xml.escape(machine.gpu()))
+                .append(", ").append(Xml.escape(machine.cpuModel())).append(", ")
+                .append(Integer.toString(p.run().workers())).append(" workers × ")
+                .append(Integer.toString(p.run().threadsPerWorker())).append(" native thread(s), ")
+                .append(Xml.escape(sw.jvm())).append("</li>\n<li>training: ").append(t.optimizer().name())
                 .append(" lr ").append(Format.rates(run.suite())).append(", batch ")
                 .append(Integer.toString(t.batchSize())).append(", ").append(Integer.toString(t.epochs()))
                 .append(" epoch(s), target accuracy ").append(Format.fixed(t.targetAccuracy(), 3))

@@ -28,10 +28,12 @@ public final class MarkdownMatrixWriter implements ReportWriter {
         if (!run.suite().description().isBlank()) {
             out.append(Escape.markdown(run.suite().description().strip())).append("\n\n");
         }
-        out.append("- run: `").append(p.runId()).append("`, commit `").append(shortCommit(p.gitCommit()))
-                .append(p.gitDirty() ? " (dirty)" : "").append("`, ").append(p.backend()).append(", ")
-                .append(Escape.markdown(p.cpuModel())).append(", ").append(Integer.toString(p.workers())).append(" workers × ")
-                .append(Integer.toString(p.threadsPerWorker())).append(" native thread(s)\n");
+        Provenance.Software sw = p.software();
+        out.append("- run: `").append(p.run().runId()).append("`, commit `").append(shortCommit(sw.gitCommit()))
+                .append(sw.gitDirty() ? " (dirty)" : "").append("`, ").append(sw.backend()).append(", ")
+                .append(Escape.markdown(p.machine().cpuModel())).append(", ")
+                .append(Integer.toString(p.run().workers())).append(" workers × ")
+                .append(Integer.toString(p.run().threadsPerWorker())).append(" native thread(s)\n");
         out.append("- training: ").append(t.optimizer().name()).append(" lr ").append(Format.rates(run.suite()))
                 .append(", batch ").append(Integer.toString(t.batchSize())).append(", ")
                 .append(Integer.toString(t.epochs())).append(" epoch(s), train ")

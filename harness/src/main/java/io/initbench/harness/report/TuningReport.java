@@ -20,9 +20,9 @@ final class TuningReport {
             return;
         }
         List<CellRecord> cells = run.tuning();
-        long samples = cells.stream().mapToLong(r -> r.metrics().samples()).sum();
-        double train = cells.stream().mapToDouble(r -> r.metrics().trainSeconds()).sum();
-        double wall = cells.stream().mapToDouble(r -> r.metrics().wallSeconds()).sum();
+        long samples = cells.stream().mapToLong(r -> r.metrics().timing().samples()).sum();
+        double train = cells.stream().mapToDouble(r -> r.metrics().timing().trainSeconds()).sum();
+        double wall = cells.stream().mapToDouble(r -> r.metrics().timing().wallSeconds()).sum();
         out.append("- tuning: rate chosen per configuration (cell less seed and rate) by mean ")
                 .append(t.metric().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" accuracy over tuning")
                 .append(" seeds ").append(t.seeds().toString()).append(" (disjoint from the reported seeds); budget ")

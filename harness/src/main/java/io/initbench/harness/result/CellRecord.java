@@ -19,11 +19,13 @@ public record CellRecord(int formatVersion, String cellId, int index, String sui
                          Diagnostics diagnostics, String startedAt, String finishedAt, String worker, Provenance provenance,
                          CellPhase phase, String divergenceRule) {
     /**
-     * 3: validation split (curve points carry validationAccuracy and a nullable testAccuracy; metrics carry
-     * finalValidationAccuracy; phase; the divergence rule). Versions 1 and 2 read as cells without a validation
-     * split, whose curve was measured on the test split: exactly what they were.
+     * 4: metrics grouped (accuracy, convergence, timing) and provenance grouped (software, machine, run,
+     * datasets). 3: validation split (curve points carry validationAccuracy and a nullable testAccuracy; metrics
+     * carry the final validation accuracy; phase; the divergence rule). Versions 1 to 3 are upgraded by
+     * {@link RecordMigration} when read; versions 1 and 2 read as cells without a validation split, whose curve
+     * was measured on the test split: exactly what they were.
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     /** A record without a divergence rule (made outside the trainer). */
     public CellRecord(int formatVersion, String cellId, int index, String suite, String runId, CellSpec cell,
@@ -44,18 +46,15 @@ public record CellRecord(int formatVersion, String cellId, int index, String sui
 
     /**
      * The record without what legitimately differs between two runs of the same cell (timings, dates,
-     * worker, run id, provenance): two runs agree on a cell when these views are equal.
+     * worker, run id, provenance, the format it was read from): two runs agree on a cell when these views
+     * are equal.
      */
     public CellRecord withoutTimings() {
-        Metrics m = metrics;
-        Metrics mt = new Metrics(m.finalAccuracy(), m.bestAccuracy(), m.finalTrainLoss(), m.initialAccuracy(),
-                m.iterationsToTarget(), m.samplesToTarget(), null, m.auc(), m.divergedAtIteration(), m.iterations(),
-                m.samples(), 0, 0, 0, null, m.parameterCount(), m.finalValidationAccuracy());
         List<CurvePoint> c = curve.stream().map(p -> new CurvePoint(p.iteration(), p.samples(), 0, p.trainLoss(),
                 p.testAccuracy(), p.validationAccuracy())).toList();
         // an ERROR's stack trace carries line numbers and thread names; its reason says what went wrong
-        return new CellRecord(formatVersion, cellId, index, suite, null, cell, status,
-                status == Status.TIMEOUT ? null : reason, null, mt, c, diagnostics, null, null, null, null, phase,
-                divergenceRule);
+        return new CellRecord(FORMAT_VERSION, cellId, index, suite, null, cell, status,
+                status == Status.TIMEOUT ? null : reason, null, metrics.withoutTimings(), c, diagnostics, null, null,
+                null, null, phase, divergenceRule);
     }
 }

@@ -39,13 +39,15 @@ public final class ProvenanceCollector {
         String gpu = info.entrySet().stream().filter(e -> e.getKey().toLowerCase().contains("devicename"))
                 .map(Map.Entry::getValue).reduce((a, b) -> a + ", " + b).orElse(null);
         Commit commit = commit(repoDir);
-        return new Provenance(suite, runId, commit.id(), commit.dirty(),
-                build.getProperty("initbench.version", "unknown"), build.getProperty("dl4j.version", "unknown"),
-                backend, info, cpuModel(), Runtime.getRuntime().availableProcessors(), gpu,
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                hostname(), workers, threadsPerWorker, files, startedAt.toString(), layers,
-                nativeBuild(), !Boolean.parseBoolean(System.getProperty(DL4J_HELPERS_DISABLE, "true")));
+        Provenance.Software software = new Provenance.Software(build.getProperty("initbench.version", "unknown"),
+                commit.id(), commit.dirty(), build.getProperty("dl4j.version", "unknown"), backend, info,
+                nativeBuild(), layers, !Boolean.parseBoolean(System.getProperty(DL4J_HELPERS_DISABLE, "true")),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        Provenance.Machine machine = new Provenance.Machine(cpuModel(), Runtime.getRuntime().availableProcessors(),
+                gpu, System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"), hostname());
+        return new Provenance(software, machine,
+                new Provenance.Run(suite, runId, startedAt.toString(), workers, threadsPerWorker), files);
     }
 
     /** DL4J M2.1's switch for its oneDNN/cuDNN layer helpers; unset means disabled. */

@@ -138,7 +138,7 @@ public final class RunDirectories {
             }
             if (c.records().isEmpty() && c.tornBytes() == 0) {
                 // started before (killed before its first cell finished) or new
-                return new Resume(started ? RunStore.readProvenance(dir).runId() : null, List.of(), Set.of(), 0);
+                return new Resume(started ? RunStore.readProvenance(dir).run().runId() : null, List.of(), Set.of(), 0);
             }
             Set<String> gridIds = new HashSet<>();
             grid.forEach(g -> gridIds.add(g.id()));
@@ -152,7 +152,7 @@ public final class RunDirectories {
             RunStore.truncateTorn(dir, c);
             Set<String> done = new HashSet<>();
             c.records().forEach(r -> done.add(r.cellId()));
-            return new Resume(RunStore.readProvenance(dir).runId(), c.records(), done, c.tornBytes());
+            return new Resume(RunStore.readProvenance(dir).run().runId(), c.records(), done, c.tornBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resume from " + dir + ": " + e.getMessage(), e);
         }
@@ -265,7 +265,7 @@ public final class RunDirectories {
         Path parent = self.getParent();
         SuiteSpec suite = RunStore.readSuite(run);
         String fingerprint = suite.settingsFingerprint();
-        String started = RunStore.readProvenance(run).startedAt();
+        String started = RunStore.readProvenance(run).run().startedAt();
         Path best = null;
         String bestStarted = null;
         Path other = null;
@@ -275,7 +275,7 @@ public final class RunDirectories {
             if (d.toAbsolutePath().normalize().equals(self)) {
                 continue;
             }
-            Provenance p = RunStore.readProvenance(d);
+            Provenance.Run p = RunStore.readProvenance(d).run();
             if (!p.suite().equals(suite.name()) || p.startedAt().compareTo(started) >= 0) {
                 continue;
             }

@@ -84,8 +84,8 @@ public record SeedGroup(String configId, CellSpec config, List<CellRecord> seeds
     public SortedMap<Long, Double> accuracyBySeed() {
         SortedMap<Long, Double> m = new TreeMap<>();
         for (CellRecord r : seeds) {
-            if (r.status() == Status.OK && r.metrics().finalAccuracy() != null) {
-                m.put(r.cell().seed(), r.metrics().finalAccuracy());
+            if (r.status() == Status.OK && r.metrics().accuracy().finalTest() != null) {
+                m.put(r.cell().seed(), r.metrics().accuracy().finalTest());
             }
         }
         return m;
@@ -98,11 +98,11 @@ public record SeedGroup(String configId, CellSpec config, List<CellRecord> seeds
             if (!trained(r)) {
                 continue;
             }
-            Long reached = r.metrics().samplesToTarget();
+            Long reached = r.metrics().convergence().samplesToTarget();
             if (reached != null) {
                 obs.add(new KaplanMeier.Observation(reached, true));
             } else if (r.status() == Status.TIMEOUT) {
-                obs.add(new KaplanMeier.Observation(r.metrics().samples(), false));
+                obs.add(new KaplanMeier.Observation(r.metrics().timing().samples(), false));
             } else {
                 obs.add(new KaplanMeier.Observation(r.cell().sampleBudget(), false));
             }
@@ -126,12 +126,13 @@ public record SeedGroup(String configId, CellSpec config, List<CellRecord> seeds
         if (!trained(r)) {
             return null;
         }
-        return r.metrics().samplesToTarget() != null ? r.metrics().samplesToTarget() : r.cell().sampleBudget();
+        Long reached = r.metrics().convergence().samplesToTarget();
+        return reached != null ? reached : r.cell().sampleBudget();
     }
 
     /** Seeds that reached the target accuracy. */
     public int reachedTarget() {
-        return (int) seeds.stream().filter(r -> r.metrics().samplesToTarget() != null).count();
+        return (int) seeds.stream().filter(r -> r.metrics().convergence().samplesToTarget() != null).count();
     }
 
     /** Seeds that trained at all (OK, DIVERGED or TIMEOUT). */

@@ -314,25 +314,13 @@ public final class CellTrainer {
             }
             auc = area / lastPoint.samples();
         }
-        double trainSeconds = trainNanos / 1e9;
+        boolean measured = !diverged && lastPoint.iteration() > 0;
         return new Metrics(
-                diverged || lastPoint.iteration() == 0 ? null : lastPoint.testAccuracy(),
-                best,
-                lastPoint.trainLoss(),
-                first.accuracy(),
-                reached == null ? null : reached.iteration(),
-                reached == null ? null : reached.samples(),
-                reached == null ? null : reached.trainSeconds(),
-                auc,
-                divergedAt,
-                iterations,
-                samples,
-                trainSeconds,
-                evalNanos / 1e9,
-                seconds(start),
-                trainSeconds > 0 ? samples / trainSeconds : null,
-                params,
-                diverged || lastPoint.iteration() == 0 ? null : lastPoint.validationAccuracy());
+                new Metrics.Accuracy(measured ? lastPoint.testAccuracy() : null,
+                        measured ? lastPoint.validationAccuracy() : null, best, first.accuracy(), lastPoint.trainLoss()),
+                Metrics.Convergence.reached(reached, auc, divergedAt),
+                Metrics.Timing.of(iterations, samples, trainNanos / 1e9, evalNanos / 1e9, seconds(start)),
+                params);
     }
 
     private static int[] identity(int n) {

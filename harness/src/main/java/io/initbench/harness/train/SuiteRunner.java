@@ -172,7 +172,7 @@ public final class SuiteRunner {
                         }
                     }
                     CellRecord record = new CellRecord(CellRecord.FORMAT_VERSION, cell.id(), index, suite,
-                            provenance.runId(), cell, o.status(), o.reason(), o.error(), o.metrics(), o.curve(), o.diagnostics(),
+                            provenance.run().runId(), cell, o.status(), o.reason(), o.error(), o.metrics(), o.curve(), o.diagnostics(),
                             started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance,
                             phases.apply(cell), LossBound.RULE);
                     store.append(record);

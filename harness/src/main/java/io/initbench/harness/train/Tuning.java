@@ -37,8 +37,8 @@ public final class Tuning {
             return 0;
         }
         Double v = switch (metric) {
-            case FINAL_VALIDATION -> r.metrics().finalValidationAccuracy();
-            case BEST_VALIDATION -> r.metrics().bestAccuracy();
+            case FINAL_VALIDATION -> r.metrics().accuracy().finalValidation();
+            case BEST_VALIDATION -> r.metrics().accuracy().best();
         };
         return v == null ? 0 : v;
     }

@@ -60,8 +60,9 @@ class BenchmarkTest {
         TrainingSettings t = TestData.training(Optimizer.SGD, 0.1, 1);
         List<CellSpec> cells = List.of(TestData.cell("XAVIER", Activation.TANH, false, 1, t),
                 TestData.cell("RELU", Activation.RELU, true, 2, t));
-        Provenance p = new Provenance("bench:t", "r", "c", false, "v", "d", "b", Map.of(), "cpu", 2, null, "jvm", "os",
-                "h", 2, 1, List.of(), "now");
+        Provenance p = new Provenance(new Provenance.Software("v", "c", false, "d", "b", Map.of(), null, null, null,
+                "jvm"), new Provenance.Machine("cpu", 2, null, "os", "h"), new Provenance.Run("bench:t", "r", "now", 2, 1),
+                List.of());
         Benchmark.Result r = new Benchmark(2, 2, 1, 1, 128).run(new SuiteSpec("t", "", Axes.DEFAULTS, t), cells,
                 TestData.dataset(), p, tmp);
         assertEquals(2 * 600, r.samplesPerRun());

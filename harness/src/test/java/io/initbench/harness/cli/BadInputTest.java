@@ -108,8 +108,8 @@ class BadInputTest {
                 "line 1 has record format version 0", "re-run the suite into a new -Dout");
         // version 1 (before diagnostics existed) is still read: its records come back with no diagnostics
         Path v1 = TestRuns.copyOfSmokeRun(tmp.resolve("v1"));
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) io.initbench.harness.result.ResultJson.mapper()
-                .readTree(Files.readAllLines(v1.resolve(RunStore.CELLS)).get(0));
+        var tree = io.initbench.harness.result.LegacyRecords.cellV3(io.initbench.harness.result.ResultJson.mapper()
+                .readTree(Files.readAllLines(v1.resolve(RunStore.CELLS)).get(0)));
         tree.put("formatVersion", 1);
         tree.remove("diagnostics");
         Files.writeString(v1.resolve(RunStore.CELLS), tree + "\n");

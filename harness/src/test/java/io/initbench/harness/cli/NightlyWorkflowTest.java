@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.LegacyRecords;
 import io.initbench.harness.result.Metrics;
 import io.initbench.harness.result.ResultJson;
 import io.initbench.harness.result.RunStore;
@@ -183,11 +184,10 @@ class NightlyWorkflowTest {
             CellRecord r = records.get(i);
             Metrics m = r.metrics();
             records.set(i, new CellRecord(r.formatVersion(), r.cellId(), r.index(), r.suite(), r.runId(), r.cell(),
-                    r.status(), r.reason(), r.error(), new Metrics(m.finalAccuracy() - 0.5, m.bestAccuracy(),
-                    m.finalTrainLoss(), m.initialAccuracy(), m.iterationsToTarget(), m.samplesToTarget(),
-                    m.secondsToTarget(), m.auc(), m.divergedAtIteration(), m.iterations(), m.samples(), m.trainSeconds(),
-                    m.evalSeconds(), m.wallSeconds(), m.samplesPerSecond(), m.parameterCount(),
-                    m.finalValidationAccuracy()), r.curve(),
+                    r.status(), r.reason(), r.error(), new Metrics(new Metrics.Accuracy(
+                    m.accuracy().finalTest() - 0.5, m.accuracy().finalValidation(), m.accuracy().best(),
+                    m.accuracy().initial(), m.accuracy().finalTrainLoss()), m.convergence(), m.timing(),
+                    m.parameterCount()), r.curve(),
                     r.diagnostics(), r.startedAt(), r.finishedAt(), r.worker(), r.provenance(), r.phase()));
         }
         StringBuilder jsonl = new StringBuilder();
@@ -205,6 +205,56 @@ class NightlyWorkflowTest {
         String md = Files.readString(bad.resolve("compare.md"));
         assertTrue(md.contains("seed 1: OK → DIVERGED"), md);
         assertTrue(md.contains("| **REGRESSION** | ACCURACY |"), md);
+    }
+
+    /**
+     * A nightly job's history holds runs written by the previous record format (3: metrics and provenance
+     * flat): a new run finds one as its baseline and compares clean against it, and shards of both formats
+     * merge into the single run's results, written in the current format.
+     */
+    @Test
+    void compareAndMergeAcrossRecordFormats() throws Exception {
+        var json = ResultJson.mapper();
+        Path old = TestRuns.copyFiles(single, tmp.resolve("formats/smoke/old"));
+        List<String> v3 = new ArrayList<>();
+        for (String line : Files.readAllLines(old.resolve(RunStore.CELLS))) {
+            v3.add(LegacyRecords.cellV3(json.readTree(line)).toString());
+        }
+        Files.write(old.resolve(RunStore.CELLS), v3);
+        var metadata = LegacyRecords.provenanceV3(json.readTree(old.resolve(RunStore.METADATA).toFile()));
+        metadata.put("startedAt", "2026-01-01T00:00:00Z");
+        Files.writeString(old.resolve(RunStore.METADATA), metadata.toPrettyString());
+        Path current = TestRuns.copyFiles(single, tmp.resolve("formats/smoke/new"));
+        rewriteStart(current, "2026-01-02T00:00:00Z");
+
+        assertSameResults(reference, timeless(RunStore.readCells(old)));
+        assertEquals(old, io.initbench.harness.result.RunDirectories.baseline(current));
+        assertEquals(Cli.EXIT_OK, cli(Map.of("command", "compare", "run", current.toString())).run(new String[0]));
+        String md = Files.readString(current.resolve("compare.md"));
+        assertTrue(md.contains("- baseline: " + old + "\n") && md.contains("No change."), md);
+        assertEquals("0", xml(current.resolve("compare-junit.xml")).getDocumentElement().getAttribute("failures"));
+
+        // half the cells from each format, merged
+        Path a = TestRuns.copyFiles(old, tmp.resolve("formats/a"));
+        Path b = TestRuns.copyFiles(current, tmp.resolve("formats/b"));
+        List<String> mine = Files.readAllLines(b.resolve(RunStore.CELLS));
+        List<String> evens = new ArrayList<>();
+        List<String> odds = new ArrayList<>();
+        for (int i = 0; i < v3.size(); i++) {
+            (i % 2 == 0 ? evens : odds).add(i % 2 == 0 ? v3.get(i) : mine.get(i));
+        }
+        Files.write(a.resolve(RunStore.CELLS), evens);
+        Files.write(b.resolve(RunStore.CELLS), odds);
+        Path merged = tmp.resolve("formats/merged");
+        assertEquals(Cli.EXIT_OK, cli(Map.of("command", "merge", "inputs", a + "," + b, "out", merged.toString()))
+                .run(new String[0]));
+        assertSameResults(reference, timeless(RunStore.readCells(merged)));
+        for (String line : Files.readAllLines(merged.resolve(RunStore.CELLS))) {
+            var tree = json.readTree(line);
+            assertEquals(CellRecord.FORMAT_VERSION, tree.get("formatVersion").asInt());
+            assertTrue(tree.at("/metrics/accuracy").isObject() && tree.at("/provenance/software").isObject(), line);
+        }
+        assertTrue(json.readTree(merged.resolve(RunStore.METADATA).toFile()).has("software"));
     }
 
     /**
@@ -338,7 +388,7 @@ class NightlyWorkflowTest {
     private static void rewriteStart(Path dir, String startedAt) throws Exception {
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.mapper()
                 .readTree(dir.resolve(RunStore.METADATA).toFile());
-        tree.put("startedAt", startedAt);
+        tree.withObject("/run").put("startedAt", startedAt);
         Files.writeString(dir.resolve(RunStore.METADATA), tree.toPrettyString());
     }
 

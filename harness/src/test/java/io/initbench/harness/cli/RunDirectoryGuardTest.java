@@ -198,7 +198,7 @@ class RunDirectoryGuardTest {
         Path extra = TestRuns.copyFiles(dir, tmp.resolve("extra"));
         ObjectNode planted = (ObjectNode) json.readTree(lines.get(0));
         ((ObjectNode) planted.get("cell")).put("seed", 99);
-        planted.with("metrics").put("finalAccuracy", 0.0123);
+        planted.withObject("/metrics/accuracy").put("finalTest", 0.0123);
         planted.put("cellId", "99" + planted.get("cellId").asText().substring(2));
         Files.writeString(extra.resolve(RunStore.CELLS), json.writeValueAsString(planted) + "\n",
                 StandardOpenOption.APPEND);

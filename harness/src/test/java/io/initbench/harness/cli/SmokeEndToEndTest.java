@@ -46,15 +46,15 @@ class SmokeEndToEndTest {
                 case "ZERO" -> {
                     // a symmetric net predicts one class: its accuracy is that class's share of the stratified
                     // 500-image test subset, 44 to 57 images for MNIST's class frequencies (8.9 % to 11.4 %)
-                    double correct = r.metrics().finalAccuracy() * 500;
+                    double correct = r.metrics().accuracy().finalTest() * 500;
                     assertEquals(Math.rint(correct), correct, 1e-9, "symmetric net predicts one class");
                     assertTrue(correct >= 44 && correct <= 57, "symmetric net predicts one class: " + correct);
                 }
-                default -> assertTrue(r.metrics().finalAccuracy() > 0.6, r.cell().label() + " " + r.metrics());
+                default -> assertTrue(r.metrics().accuracy().finalTest() > 0.6, r.cell().label() + " " + r.metrics());
             }
             assertEquals(4, r.provenance().datasets().size());
             assertTrue(r.provenance().datasets().stream().allMatch(d -> d.official()));
-            assertEquals(2, r.provenance().workers());
+            assertEquals(2, r.provenance().run().workers());
         }
         List<String> csv = Files.readAllLines(out.resolve("matrix.csv"));
         assertEquals(9, csv.size(), "header + one row per cell");
@@ -82,7 +82,7 @@ class SmokeEndToEndTest {
         CellRecord r = outcome.records().get(0);
         assertEquals(Status.OK, r.status(), r.reason() + "\n" + r.error());
         assertEquals(3 * 32 * 32, r.cell().dataset().knownShape().orElseThrow().featureSize());
-        assertTrue(r.metrics().finalAccuracy() >= 0 && r.metrics().iterations() == 4, r.metrics().toString());
+        assertTrue(r.metrics().accuracy().finalTest() >= 0 && r.metrics().timing().iterations() == 4, r.metrics().toString());
         assertTrue(r.provenance().datasets().stream().noneMatch(d -> d.official()));
         assertEquals("c478fd1cb691ca24d3cecba5919f092bf1808f3850f77b6b32d451246449eba4",
                 r.provenance().datasets().get(0).sha256());

@@ -62,8 +62,8 @@ class TuningTest {
     /** The rate the tuning records say wins for one configuration, computed here from the raw records. */
     private static double best(List<CellRecord> tuning) {
         Map<Double, Double> mean = tuning.stream().collect(Collectors.groupingBy(r -> r.cell().training()
-                .learningRate(), Collectors.averagingDouble(r -> r.metrics().finalValidationAccuracy() == null ? 0
-                : r.metrics().finalValidationAccuracy())));
+                .learningRate(), Collectors.averagingDouble(r -> r.metrics().accuracy().finalValidation() == null ? 0
+                : r.metrics().accuracy().finalValidation())));
         return mean.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 

@@ -73,8 +73,8 @@ class UserDataEndToEndTest {
         CellRecord r = outcome.records().get(0);
         assertEquals(Status.OK, r.status(), r.reason() + "\n" + r.error());
         // chance is 1/3; the three patterns are easy to tell apart
-        assertTrue(r.metrics().finalAccuracy() > 0.6, r.metrics().toString());
-        assertEquals(60L * 8, r.metrics().samples(), "60 training images (72 less 12 for validation) × 8 epochs");
+        assertTrue(r.metrics().accuracy().finalTest() > 0.6, r.metrics().toString());
+        assertEquals(60L * 8, r.metrics().timing().samples(), "60 training images (72 less 12 for validation) × 8 epochs");
         List<DatasetProvenance> data = r.provenance().datasets();
         assertEquals(1, data.size());
         assertEquals(r.cell().dataset().key(), data.get(0).dataset());

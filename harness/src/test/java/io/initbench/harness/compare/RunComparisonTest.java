@@ -61,8 +61,8 @@ class RunComparisonTest {
 
     private static Consumer<ObjectNode> addAccuracy(double delta) {
         return t -> {
-            ObjectNode m = (ObjectNode) t.get("metrics");
-            m.put("finalAccuracy", m.get("finalAccuracy").asDouble() + delta);
+            ObjectNode a = t.withObject("/metrics/accuracy");
+            a.put("finalTest", a.get("finalTest").asDouble() + delta);
         };
     }
 
@@ -178,16 +178,16 @@ class RunComparisonTest {
     @Test
     void slowerConvergenceOnEverySeedIsASpeedRegression() {
         List<CellRecord> base = editWhere(ReportGoldenTest.fixture().cells(), config("RELU", "RELU", true),
-                t -> ((ObjectNode) t.get("metrics")).put("samplesToTarget", 10_000));
+                t -> t.withObject("/metrics/convergence").put("samplesToTarget", 10_000));
         List<CellRecord> slow = editWhere(base, config("RELU", "RELU", true),
-                t -> ((ObjectNode) t.get("metrics")).put("samplesToTarget", 20_000));
+                t -> t.withObject("/metrics/convergence").put("samplesToTarget", 20_000));
         RunComparison.Result r = RULE.compare(base, slow);
         assertEquals(1, r.findings().size(), r.findings().toString());
         assertEquals(RunComparison.Kind.SPEED, r.findings().get(0).kind());
         assertEquals(RunComparison.Verdict.REGRESSION, r.findings().get(0).verdict());
         // never reaching the target counts as the whole budget: slower still
         List<CellRecord> never = editWhere(base, config("RELU", "RELU", true),
-                t -> ((ObjectNode) t.get("metrics")).putNull("samplesToTarget"));
+                t -> t.withObject("/metrics/convergence").putNull("samplesToTarget"));
         assertTrue(RULE.compare(base, never).findings().get(0).detail().contains("reached target 2/2 → 0/2"),
                 RULE.compare(base, never).findings().toString());
     }

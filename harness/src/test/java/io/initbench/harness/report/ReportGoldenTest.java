@@ -56,11 +56,13 @@ public class ReportGoldenTest {
         SuiteSpec suite = new SuiteSpec("golden", "Fixture for the report writers.", axes, new TrainingSettings(
                 t.optimizer(), t.learningRate(), t.batchSize(), 2, 100, 0.95, 0, 0,
                 t.normalization(), 0, t.validationSize(), t.dataSeed(), t.testOnCurve()));
-        Provenance p = new Provenance("golden", "20260101T000000Z-abcdef0", "abcdef0123456789", false, "0.1.0", "1.0.0-M2.1",
-                "CpuBackend", Map.of("blas.vendor", "OPENBLAS"), "Test CPU", 2, null, "OpenJDK 17", "Linux", "host", 2, 1,
+        Provenance p = new Provenance(
+                new Provenance.Software("0.1.0", "abcdef0123456789", false, "1.0.0-M2.1", "CpuBackend",
+                        Map.of("blas.vendor", "OPENBLAS"), null, null, null, "OpenJDK 17"),
+                new Provenance.Machine("Test CPU", 2, null, "Linux", "host"),
+                new Provenance.Run("golden", "20260101T000000Z-abcdef0", "2026-01-01T00:00:00Z", 2, 1),
                 List.of(new DatasetProvenance("mnist", "train-images-idx3-ubyte.gz",
-                        "0b367032e93c0b5f3cb61d4e7b5b6f5b0f8e9e4c62d2e4a5c0a3f2a4e1d0c9b8", true, "file:/m", "")),
-                "2026-01-01T00:00:00Z");
+                        "0b367032e93c0b5f3cb61d4e7b5b6f5b0f8e9e4c62d2e4a5c0a3f2a4e1d0c9b8", true, "file:/m", "")));
         Random rnd = new Random(seed);
         List<CellRecord> records = new ArrayList<>();
         List<CellSpec> cells = Grid.cells(suite);
@@ -76,14 +78,16 @@ public class ReportGoldenTest {
             Long toTarget = acc >= 0.95 ? (long) (rnd.nextInt(100) % 9 + 1) * 12_800 : null;
             Metrics m = switch (status) {
                 case SKIPPED -> Metrics.none(0.01);
-                case DIVERGED -> new Metrics(null, 0.42, null, 0.098, null, null, null, null, 37L, 37, 4736, 0.5, 0.1,
-                        0.7, 9472.0, 335114, null);
+                case DIVERGED -> new Metrics(Metrics.Accuracy.diverged(0.42, 0.098), Metrics.Convergence.diverged(37),
+                        new Metrics.Timing(37, 4736, 0.5, 0.1, 0.7, 9472.0), 335114);
                 // out of time after 300 iterations: its accuracy is from 38,400 samples, not the budget
-                case TIMEOUT -> new Metrics(acc, acc, 0.4, 0.1, null, null, null, acc - 0.1, null, 300, 38400, 4.0,
-                        0.8, 5.0, 9600.0, 335114, acc + 0.0005);
-                default -> new Metrics(acc, acc + 0.001, 0.25, 0.1, toTarget == null ? null : toTarget / 128,
-                        toTarget, toTarget == null ? null : toTarget / 10000.0, acc - 0.05, null, 938, 120000, 12.5,
-                        2.5, 15.25, 9600.0, 335114, acc + 0.0005);
+                case TIMEOUT -> new Metrics(new Metrics.Accuracy(acc, acc + 0.0005, acc, 0.1, 0.4),
+                        new Metrics.Convergence(null, null, null, acc - 0.1, null),
+                        new Metrics.Timing(300, 38400, 4.0, 0.8, 5.0, 9600.0), 335114);
+                default -> new Metrics(new Metrics.Accuracy(acc, acc + 0.0005, acc + 0.001, 0.1, 0.25),
+                        new Metrics.Convergence(toTarget == null ? null : toTarget / 128, toTarget,
+                                toTarget == null ? null : toTarget / 10000.0, acc - 0.05, null),
+                        new Metrics.Timing(938, 120000, 12.5, 2.5, 15.25, 9600.0), 335114);
             };
             List<CurvePoint> curve = status == Status.SKIPPED ? List.of()
                     : status == Status.TIMEOUT ? List.of(new CurvePoint(0, 0, 0, null, null, 0.1),
@@ -99,7 +103,7 @@ public class ReportGoldenTest {
                     zero ? null : Math.exp(rnd.nextGaussian() * 3), List.of(),
                     status == Status.DIVERGED ? List.of() : List.of(zero ? 1 : 256, zero ? 1 : 256 - rnd.nextInt(2), 256,
                             256), List.of(256, 256, 256, 256), List.of(), scales(c));
-            records.add(new CellRecord(1, c.id(), i, "golden", p.runId(), c, status,
+            records.add(new CellRecord(CellRecord.FORMAT_VERSION, c.id(), i, "golden", p.run().runId(), c, status,
                     status == Status.OK ? null : status == Status.SKIPPED ? "DL4J cannot build this cell: not square"
                             : status == Status.TIMEOUT ? "wall-time budget of 5.0 s ran out after 300 of 938 iterations"
                             : "training loss became NaN at iteration 37 (epoch 1)",

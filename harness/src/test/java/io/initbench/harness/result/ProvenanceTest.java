@@ -18,25 +18,28 @@ class ProvenanceTest {
     @Test
     void recordsWithoutLayerPathNativeBuildAndHelpersStillRead() throws Exception {
         ObjectMapper m = ResultJson.mapper();
-        Provenance p = new Provenance("s", "r", "c", false, "v", "d", "b", Map.of(), "cpu", 2, null, "jvm", "os", "h", 1,
-                1, List.of(), "now", "fast", "linux-x86_64-onednn-avx2", false);
+        Provenance p = new Provenance(new Provenance.Software("v", "c", false, "d", "b", Map.of(),
+                "linux-x86_64-onednn-avx2", "fast", false, "jvm"), new Provenance.Machine("cpu", 2, null, "os", "h"),
+                new Provenance.Run("s", "r", "now", 1, 1), List.of());
         ObjectNode json = m.valueToTree(p);
         assertEquals(p, m.treeToValue(json, Provenance.class));
-        json.remove(List.of("layers", "nativeBuild", "dl4jHelpers"));
+        ((ObjectNode) json.get("software")).remove(List.of("layers", "nativeBuild", "dl4jHelpers"));
         Provenance old = m.treeToValue(json, Provenance.class);
-        assertNull(old.layers());
-        assertNull(old.nativeBuild());
-        assertNull(old.dl4jHelpers());
-        assertEquals(p.suite(), old.suite());
+        assertNull(old.software().layers());
+        assertNull(old.software().nativeBuild());
+        assertNull(old.software().dl4jHelpers());
+        assertEquals(p.run(), old.run());
     }
 
     @Test
     void collectedProvenanceNamesTheLoadedNativeBuildAndTheLayerPath() {
         Provenance p = ProvenanceCollector.collect("s", "r", Path.of("."), List.of(), 1, 1, Instant.EPOCH, "stock");
-        assertEquals("stock", p.layers());
-        assertNotNull(p.nativeBuild(), "JavaCPP has loaded libnd4j by now");
-        assertTrue(p.nativeBuild().startsWith("linux-") || p.nativeBuild().startsWith("macosx-")
-                || p.nativeBuild().startsWith("windows-"), p.nativeBuild());
-        assertFalse(p.dl4jHelpers(), "DL4J's helpers are off unless asked for");
+        Provenance.Software sw = p.software();
+        assertEquals("stock", sw.layers());
+        assertNotNull(sw.nativeBuild(), "JavaCPP has loaded libnd4j by now");
+        assertTrue(sw.nativeBuild().startsWith("linux-") || sw.nativeBuild().startsWith("macosx-")
+                || sw.nativeBuild().startsWith("windows-"), sw.nativeBuild());
+        assertFalse(sw.dl4jHelpers(), "DL4J's helpers are off unless asked for");
+        assertEquals(new Provenance.Run("s", "r", Instant.EPOCH.toString(), 1, 1), p.run());
     }
 }

@@ -79,10 +79,12 @@ public final class Records {
     private CellRecord record(String init, String seedKey, Status status, Double accuracy, Long toTarget,
                               long samples) {
         CellSpec c = cells.get(init + "/" + seedKey);
-        Metrics m = new Metrics(status == Status.DIVERGED ? null : accuracy, accuracy, 0.3, 0.1,
-                toTarget == null ? null : toTarget / 128, toTarget, toTarget == null ? null : 1.0, 0.5,
-                status == Status.DIVERGED ? samples / 128 : null, samples / 128, samples, 10, 1, 11, 1000.0, 1000,
-                status == Status.DIVERGED ? null : accuracy);
+        boolean diverged = status == Status.DIVERGED;
+        Metrics m = new Metrics(
+                new Metrics.Accuracy(diverged ? null : accuracy, diverged ? null : accuracy, accuracy, 0.1, 0.3),
+                new Metrics.Convergence(toTarget == null ? null : toTarget / 128, toTarget,
+                        toTarget == null ? null : 1.0, 0.5, diverged ? samples / 128 : null),
+                new Metrics.Timing(samples / 128, samples, 10, 1, 11, 1000.0), 1000);
         return new CellRecord(CellRecord.FORMAT_VERSION, c.id(), index++, "test", "run", c, status,
                 status == Status.OK ? null : status.name().toLowerCase(), null, m, List.of(), null, null, null, null,
                 null, CellPhase.GRID);

@@ -35,17 +35,17 @@ class CellTrainerTest {
         assertEquals(Status.OK, o.status(), o.reason());
         List<CurvePoint> curve = o.curve();
         // 600 / 32 = 19 iterations per epoch (last batch 24), 57 in all; eval every 5 + start + end
-        assertEquals(57, o.metrics().iterations());
-        assertEquals(1800, o.metrics().samples());
+        assertEquals(57, o.metrics().timing().iterations());
+        assertEquals(1800, o.metrics().timing().samples());
         assertEquals(1 + 11 + 1, curve.size());
         assertEquals(0, curve.get(0).iteration());
         double firstLoss = curve.get(1).trainLoss();
         double lastLoss = curve.get(curve.size() - 1).trainLoss();
         assertTrue(lastLoss < firstLoss / 2, "loss " + firstLoss + " -> " + lastLoss);
         assertTrue(curve.get(0).accuracy() < 0.3, "untrained is near chance");
-        assertTrue(o.metrics().finalAccuracy() > 0.9, "learned: " + o.metrics().finalAccuracy());
-        assertNotNull(o.metrics().iterationsToTarget());
-        assertTrue(o.metrics().auc() > 0.5 && o.metrics().auc() < 1.0, "auc " + o.metrics().auc());
+        assertTrue(o.metrics().accuracy().finalTest() > 0.9, "learned: " + o.metrics().accuracy().finalTest());
+        assertNotNull(o.metrics().convergence().iterationsToTarget());
+        assertTrue(o.metrics().convergence().auc() > 0.5 && o.metrics().convergence().auc() < 1.0, "auc " + o.metrics().convergence().auc());
         assertEquals(784 * 32 + 32 + 32 * 32 + 32 + 32 * 10 + 10, o.metrics().parameterCount());
     }
 
@@ -54,13 +54,13 @@ class CellTrainerTest {
         CellSpec cell = TestData.cell("RELU", Activation.RELU, false, 1, TestData.training(Optimizer.SGD, 1e12, 5));
         CellTrainer.Outcome o = trainer.run(cell, data);
         assertEquals(Status.DIVERGED, o.status());
-        Long at = o.metrics().divergedAtIteration();
+        Long at = o.metrics().convergence().divergedAtIteration();
         assertNotNull(at);
-        assertEquals(at.longValue(), o.metrics().iterations(), "training stopped right at the divergence");
+        assertEquals(at.longValue(), o.metrics().timing().iterations(), "training stopped right at the divergence");
         assertTrue(at < 19 * 5, "stopped early, at iteration " + at + " of 95");
         assertTrue(o.reason().contains("at iteration " + at), o.reason());
-        assertNull(o.metrics().finalAccuracy(), "a diverged net has no final accuracy");
-        assertNull(o.metrics().auc());
+        assertNull(o.metrics().accuracy().finalTest(), "a diverged net has no final accuracy");
+        assertNull(o.metrics().convergence().auc());
     }
 
     @Test
@@ -69,8 +69,8 @@ class CellTrainerTest {
         CellTrainer.Outcome o = trainer.run(cell, data);
         assertEquals(Status.OK, o.status());
         // 200 test images, 20 per class: a constant prediction scores exactly 0.1
-        assertEquals(0.1, o.metrics().finalAccuracy(), 1e-12);
-        assertNull(o.metrics().iterationsToTarget());
+        assertEquals(0.1, o.metrics().accuracy().finalTest(), 1e-12);
+        assertNull(o.metrics().convergence().iterationsToTarget());
     }
 
     @Test
@@ -79,7 +79,7 @@ class CellTrainerTest {
         CellTrainer.Outcome o = trainer.run(cell, data);
         assertEquals(Status.SKIPPED, o.status());
         assertTrue(o.reason().contains("IDENTITY") && o.reason().contains("square"), o.reason());
-        assertEquals(0, o.metrics().iterations());
+        assertEquals(0, o.metrics().timing().iterations());
     }
 
     @Test
@@ -92,7 +92,7 @@ class CellTrainerTest {
                 TestData.training(Optimizer.SGD, 0.1, 1));
         CellTrainer.Outcome o = trainer.run(warm, data);
         assertEquals(Status.OK, o.status(), o.reason());
-        assertEquals(trained.metrics().finalAccuracy(), o.metrics().initialAccuracy(),
+        assertEquals(trained.metrics().accuracy().finalTest(), o.metrics().accuracy().initial(),
                 "step 0 of the pretrained cell is the saved network");
         CellSpec wider = new CellSpec(warm.dataset(), warm.architecture(), warm.depth(), 64, warm.weightInit(),
                 warm.activation(), false, warm.biasInit(), 9, warm.training());
@@ -112,7 +112,7 @@ class CellTrainerTest {
                 t.epochs(), t.evalEvery(), t.targetAccuracy(), 0, 0, t.normalization(), 0.5, 0, 1, false);
         CellTrainer.Outcome o = trainer.run(TestData.cell("XAVIER", Activation.RELU, false, 1, budget), data);
         assertEquals(Status.TIMEOUT, o.status());
-        assertTrue(o.metrics().iterations() < 19 * 1000);
-        assertNotNull(o.metrics().finalAccuracy(), "what was trained is still measured");
+        assertTrue(o.metrics().timing().iterations() < 19 * 1000);
+        assertNotNull(o.metrics().accuracy().finalTest(), "what was trained is still measured");
     }
 }

@@ -77,7 +77,7 @@ class LossBoundTest {
         CellSpec cell = TestData.cell("XAVIER", Activation.TANH, false, 1, TestData.training(Optimizer.SGD, 1e6, 3));
         CellTrainer.Outcome o = new CellTrainer().run(cell, data);
         assertEquals(Status.DIVERGED, o.status(), o.reason());
-        assertTrue(o.metrics().divergedAtIteration() != null);
+        assertTrue(o.metrics().convergence().divergedAtIteration() != null);
     }
 
     @Test

@@ -177,10 +177,10 @@ class ProtocolTest {
                 assertNull(p.testAccuracy(), "the test split is not looked at during training");
             }
         }
-        assertEquals(last.testAccuracy(), o.metrics().finalAccuracy());
-        assertEquals(last.validationAccuracy(), o.metrics().finalValidationAccuracy());
+        assertEquals(last.testAccuracy(), o.metrics().accuracy().finalTest());
+        assertEquals(last.validationAccuracy(), o.metrics().accuracy().finalValidation());
         assertEquals(curve.stream().mapToDouble(CurvePoint::validationAccuracy).max().orElseThrow(),
-                o.metrics().bestAccuracy(), "best accuracy is chosen on validation");
+                o.metrics().accuracy().best(), "best accuracy is chosen on validation");
 
         CellTrainer.Outcome withTest = new CellTrainer().run(TestData.cell("XAVIER", Activation.TANH, false, 3,
                 settings(100, 1, true)), d);
@@ -196,12 +196,12 @@ class ProtocolTest {
         try (InputStream in = ProtocolTest.class.getResourceAsStream("/records/cell-v2.json")) {
             r = ResultJson.mapper().readValue(in, CellRecord.class);
         }
-        assertEquals(2, r.formatVersion());
+        assertEquals(CellRecord.FORMAT_VERSION, r.formatVersion(), "read as a current record");
         assertEquals(0, r.cell().training().validationSize(), "a version-2 cell had no validation split");
         assertFalse(r.cell().training().testOnCurve());
         CurvePoint p = r.curve().get(1);
         assertNull(p.validationAccuracy());
         assertEquals(0.36, p.accuracy(), "its curve was the test split's");
-        assertNull(r.metrics().finalValidationAccuracy());
+        assertNull(r.metrics().accuracy().finalValidation());
     }
 }

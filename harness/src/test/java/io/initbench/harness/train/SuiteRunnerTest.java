@@ -30,8 +30,9 @@ class SuiteRunnerTest {
      */
     static List<CellRecord> run(SuiteRunner runner, int workers, List<CellSpec> cells, Path dir) throws Exception {
         NativeThreads.configure(1);
-        Provenance p = new Provenance("t", "run-" + workers, "c", false, "v", "d", "b", Map.of(), "cpu", 2, null, "jvm",
-                "os", "h", workers, 1, List.of(), "now");
+        Provenance p = new Provenance(new Provenance.Software("v", "c", false, "d", "b", Map.of(), null, null, null,
+                "jvm"), new Provenance.Machine("cpu", 2, null, "os", "h"),
+                new Provenance.Run("t", "run-" + workers, "now", workers, 1), List.of());
         SuiteSpec suite = new SuiteSpec("t", "", Axes.DEFAULTS, cells.get(0).training());
         try (RunStore store = RunStore.create(dir, suite, p)) {
             List<CellRecord> records = runner.run("t", cells, IntStream.range(0, cells.size()).boxed().toList(),
@@ -63,8 +64,8 @@ class SuiteRunnerTest {
             CellRecord b = two.get(i);
             assertEquals(a.cellId(), b.cellId());
             assertEquals(a.status(), b.status());
-            assertEquals(a.metrics().finalAccuracy(), b.metrics().finalAccuracy(), a.cell().label());
-            assertEquals(a.metrics().finalTrainLoss(), b.metrics().finalTrainLoss(), a.cell().label());
+            assertEquals(a.metrics().accuracy().finalTest(), b.metrics().accuracy().finalTest(), a.cell().label());
+            assertEquals(a.metrics().accuracy().finalTrainLoss(), b.metrics().accuracy().finalTrainLoss(), a.cell().label());
             assertEquals(a.curve().stream().map(CurvePoint::accuracy).toList(),
                     b.curve().stream().map(CurvePoint::accuracy).toList(), a.cell().label());
             assertEquals(a.curve().stream().map(CurvePoint::trainLoss).toList(),
