@@ -53,7 +53,14 @@ final class TuningReport {
                 out.append(' ').append(c.chosen() != null && c.chosen() == lr ? "**" + v + "**" : v).append(" |");
             }
             out.append(' ').append(c.chosen() == null ? "not yet" : Format.rate(c.chosen()))
-                    .append(" |\n");
+                    .append(c.atEdge() ? " (edge)" : "").append(" |\n");
+        }
+        long edge = choices.stream().filter(Tuning.Choice::atEdge).count();
+        if (edge > 0) {
+            out.append("\n").append(Long.toString(edge)).append(" of ").append(Integer.toString(choices.size()))
+                    .append(" configuration(s) chose the largest or smallest rate of the grid (edge): their best rate"
+                            + " may lie beyond it, so they are compared at the best rate tried, not at their best"
+                            + " rate. Widen `tuning.learningRates` in that direction to find out.\n");
         }
     }
 }

@@ -29,6 +29,24 @@ public final class Tuning {
 
     /** A configuration's trials and the chosen rate (null until every tuning cell is recorded). */
     public record Choice(String tuningId, CellSpec representative, List<Trial> trials, Double chosen) {
+        /**
+         * Whether the chosen rate is the largest or the smallest of the grid while some rate scored
+         * differently: the best rate may then lie beyond the grid, and the configuration was compared at a
+         * rate that is only the best of those tried. A configuration that scored the same at every rate (at
+         * chance everywhere) chose by the tie rule, not by its scores, and is not at an edge.
+         */
+        public boolean atEdge() {
+            if (chosen == null || trials.size() < 2) {
+                return false;
+            }
+            double first = trials.get(0).meanMetric();
+            if (trials.stream().allMatch(t -> t.meanMetric() == first)) {
+                return false;
+            }
+            double min = trials.stream().mapToDouble(Trial::learningRate).min().orElseThrow();
+            double max = trials.stream().mapToDouble(Trial::learningRate).max().orElseThrow();
+            return chosen == min || chosen == max;
+        }
     }
 
     /** A tuning cell's score: the metric on validation; a cell without one (diverged, not trained) scores 0. */
