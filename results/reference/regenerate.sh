@@ -2,21 +2,27 @@
 # Regenerates the published reference results: every built-in suite (or those named as arguments),
 # each into results/reference/<suite>/ (cells.jsonl, suite.json, metadata.json, matrix.md, matrix.csv,
 # groups.csv, report.html). A directory that already holds a complete run is resumed, i.e. left as is;
-# delete it to measure again. Takes about 75 minutes on 2 cores for the MNIST suites (estimate;
-# docs/paper-suites.md sizes the paper suites) plus about 40-60 for cifar10-cnn.
+# delete it to measure again. relu-vs-tanh-tuned is relu-vs-tanh with its rate tuned per configuration.
+# Measured on 2 cores: about 80 minutes for the MNIST runs (the README's suite table lists each) plus
+# about 40-60 for cifar10-cnn.
 #   results/reference/regenerate.sh [suite ...]
 # Needs the dataset mirror (INITBENCH_DATASETS_MIRROR, default ../shared/datasets) or network access.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(smoke relu-vs-tanh symmetry deep-signal glorot-2010 he-2015-deep-relu ioffe-2015-bn cifar10-cnn)
+[ ${#suites[@]} -gt 0 ] || suites=(smoke relu-vs-tanh relu-vs-tanh-tuned symmetry deep-signal glorot-2010 he-2015-deep-relu ioffe-2015-bn cifar10-cnn)
 mirror="${INITBENCH_DATASETS_MIRROR:-$(cd .. && pwd)/shared/datasets}"
 mvn -B -q install -DskipTests
 for s in "${suites[@]}"; do
   extra=()
+  suite="$s"
+  if [ "$s" = relu-vs-tanh-tuned ]; then
+    suite=relu-vs-tanh
+    extra+=(-Dtuning.learningRates=0.3,0.1,0.03 -Dtuning.seeds=101)
+  fi
   # the CIFAR-10 in this repository's mirror is a replica: accepted with a warning, marked NOT OFFICIAL
   [ "$s" = cifar10-cnn ] && extra+=(-Ddatasets.verify=warn)
-  mvn -B -q exec:java -Dsuite="$s" -Dout="results/reference/$s" -Ddatasets.mirror="$mirror" "${extra[@]}" \
+  mvn -B -q exec:java -Dsuite="$suite" -Dout="results/reference/$s" -Ddatasets.mirror="$mirror" "${extra[@]}" \
     > "results/reference/$s.log" 2>&1 || { echo "suite $s failed: see results/reference/$s.log" >&2; exit 1; }
   rm -f "results/reference/$s.log"
   echo "$s: results/reference/$s/matrix.md"
