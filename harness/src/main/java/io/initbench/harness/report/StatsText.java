@@ -74,9 +74,9 @@ final class StatsText {
             return "—";
         }
         Double median = c.median();
-        String s = (median == null ? "—" : human(median)) + " · " + c.reached() + "/" + c.trained()
+        String s = (median == null ? "—" : Format.human(median)) + " · " + c.reached() + "/" + c.trained()
                 + (median != null && c.censored() ? " (KM)" : "");
-        return withStep ? s + " (step " + human(c.step()) + " of " + human(c.budget()) + ")" : s;
+        return withStep ? s + " (step " + Format.human(c.step()) + " of " + Format.human(c.budget()) + ")" : s;
     }
 
     /** Whether the records of one table share one evaluation step and budget (then the caption gives them). */
@@ -89,12 +89,13 @@ final class StatsText {
     static String speedCaption(List<CellRecord> records, double target) {
         CellRecord any = records.get(0);
         String grid = uniformGrid(records)
-                ? " Budget " + human(any.cell().sampleBudget()) + " samples, evaluated every "
-                + human(SeedGroup.evaluationStep(any.cell())) + " samples: every value lies on that grid, so no ±"
+                ? " Budget " + Format.human(any.cell().sampleBudget()) + " samples, evaluated every "
+                + Format.human(SeedGroup.evaluationStep(any.cell())) + " samples: every value lies on that grid, so no ±"
                 + " is given and medians less than one step apart are not different."
                 : " Each entry gives its evaluation step and budget: every value lies on that grid, so no ± is given"
                 + " and medians less than one step apart are not different.";
-        return "Training samples until " + curveSplit(any.cell().training()) + " accuracy ≥ " + fmt(target, 3) + ": median over seeds · k/n seeds that"
+        return "Training samples until " + curveSplit(any.cell().training()) + " accuracy ≥ "
+                + Format.fixed(target, 3) + ": median over seeds · k/n seeds that"
                 + " reached it. Where some did not, they are censored — at the budget when they never reached it or"
                 + " diverged, at their last evaluation when they timed out — and the median is Kaplan–Meier's (KM):"
                 + " the first evaluation by which half the seeds are estimated to have reached it; — = fewer than"
@@ -243,14 +244,14 @@ final class StatsText {
     }
 
     static String withCi(Summary s, int decimals) {
-        String mean = fmt(s.mean(), decimals);
-        return s.halfWidth() == null ? mean : mean + " ± " + fmt(s.halfWidth(), decimals);
+        String mean = Format.fixed(s.mean(), decimals);
+        return s.halfWidth() == null ? mean : mean + " ± " + Format.fixed(s.halfWidth(), decimals);
     }
 
     /** "−0.0065 ± 0.0064": a signed difference ± the half-width of its interval. */
     static String differenceWithCi(Summary s, int decimals) {
         String mean = signed(s.mean(), decimals);
-        return s.halfWidth() == null ? mean : mean + " ± " + fmt(s.halfWidth(), decimals);
+        return s.halfWidth() == null ? mean : mean + " ± " + Format.fixed(s.halfWidth(), decimals);
     }
 
     static String p(double p) {
@@ -258,14 +259,6 @@ final class StatsText {
     }
 
     static String signed(double v, int decimals) {
-        return (v > 0 ? "+" : v < 0 ? "−" : "") + fmt(Math.abs(v), decimals);
-    }
-
-    private static String human(double samples) {
-        return Format.human(samples);
-    }
-
-    private static String fmt(double v, int decimals) {
-        return Format.fixed(v, decimals);
+        return (v > 0 ? "+" : v < 0 ? "−" : "") + Format.fixed(Math.abs(v), decimals);
     }
 }
