@@ -38,7 +38,7 @@ public record BatchNormEffect(SeedGroup off, SeedGroup on, PairedComparison onMi
             if (g.seeds().get(0).phase() == CellPhase.TUNING) {
                 continue;
             }
-            pairs.computeIfAbsent(pairKey(g), k -> new SeedGroup[2])[g.config().batchNorm() ? 1 : 0] = g;
+            pairs.computeIfAbsent(g.keyAcross("batchNorm"), k -> new SeedGroup[2])[g.config().batchNorm() ? 1 : 0] = g;
         }
         List<SeedGroup[]> complete = pairs.values().stream().filter(p -> p[0] != null && p[1] != null).toList();
         List<PairedComparison> comparisons = new ArrayList<>();
@@ -54,16 +54,5 @@ public record BatchNormEffect(SeedGroup off, SeedGroup on, PairedComparison onMi
             out.add(new BatchNormEffect(complete.get(i)[0], complete.get(i)[1], comparisons.get(i), adjusted.get(i)));
         }
         return out;
-    }
-
-    private static String pairKey(SeedGroup g) {
-        Map<String, String> p = g.config().parameters();
-        p.remove("seed");
-        p.remove("batchNorm");
-        if (g.seeds().get(0).phase() == CellPhase.TUNED) {
-            // each side at the rate tuned for it: BatchNorm is compared as a tuned configuration
-            p.remove("learningRate");
-        }
-        return g.seeds().get(0).phase() + " " + p;
     }
 }

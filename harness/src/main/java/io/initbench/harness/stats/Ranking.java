@@ -1,6 +1,5 @@
 package io.initbench.harness.stats;
 
-import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +63,7 @@ public final class Ranking {
     public static List<Family> of(List<SeedGroup> groups) {
         Map<String, List<SeedGroup>> families = new LinkedHashMap<>();
         for (SeedGroup g : groups) {
-            families.computeIfAbsent(familyKey(g), k -> new ArrayList<>()).add(g);
+            families.computeIfAbsent(g.keyAcross("weightInit"), k -> new ArrayList<>()).add(g);
         }
         List<Family> out = new ArrayList<>();
         for (List<SeedGroup> members : families.values()) {
@@ -87,16 +86,5 @@ public final class Ranking {
             out.add(new Family(members.get(0).config(), entries, Holm.familySize(raw)));
         }
         return out;
-    }
-
-    private static String familyKey(SeedGroup g) {
-        Map<String, String> p = g.config().parameters();
-        p.remove("seed");
-        p.remove("weightInit");
-        if (g.seeds().get(0).phase() == CellPhase.TUNED) {
-            // each initializer at its own tuned rate: the comparison is between tuned configurations
-            p.remove("learningRate");
-        }
-        return p.toString();
     }
 }

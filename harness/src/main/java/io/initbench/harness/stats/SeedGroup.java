@@ -2,6 +2,7 @@ package io.initbench.harness.stats;
 
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +43,24 @@ public record SeedGroup(String configId, CellSpec config, List<CellRecord> seeds
         List<SeedGroup> out = new ArrayList<>();
         byConfig.forEach((id, rs) -> out.add(new SeedGroup(id, rs.get(0).cell(), rs)));
         return out;
+    }
+
+    /**
+     * What this configuration shares with those it is compared with across {@code parameter} (initializers
+     * ranked across {@code weightInit}, BatchNorm pairs across {@code batchNorm}): every parameter but the
+     * seed and that one, and but the rate where each configuration trained at its own tuned rate. Groups
+     * with equal keys are comparable.
+     */
+    public String keyAcross(String parameter) {
+        CellPhase phase = seeds.get(0).phase();
+        Map<String, String> p = config.parameters();
+        p.remove("seed");
+        p.remove(parameter);
+        if (phase == CellPhase.TUNED) {
+            // each at the rate tuned for it: the comparison is between tuned configurations
+            p.remove("learningRate");
+        }
+        return phase + " " + p;
     }
 
     public int count(Status status) {
