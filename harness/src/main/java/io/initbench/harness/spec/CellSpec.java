@@ -5,8 +5,10 @@ import io.initbench.datasets.DatasetRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.activations.Activation;
 
@@ -96,31 +98,15 @@ public record CellSpec(DatasetRef dataset, Architecture architecture, int depth,
             this.training = training;
         }
 
-        /** The cell; an IllegalStateException names an axis that put no value in. */
+        /** The cell; an IllegalStateException when an axis's sweep left its field empty. */
         public CellSpec build() {
-            for (Parameter p : Parameter.axes()) {
-                if (missing(p.key())) {
-                    throw new IllegalStateException("axis " + p.key() + " put no value into the cell");
-                }
+            List<Object> values = Arrays.asList(dataset, architecture, depth, width, weightInit, activation, batchNorm,
+                    biasInit, seed, learningRate);
+            if (values.contains(null)) {
+                throw new IllegalStateException("a Parameter.Sweep put no value into the cell: " + values);
             }
             return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit, seed,
                     training.withLearningRate(learningRate));
-        }
-
-        private boolean missing(String key) {
-            return switch (key) {
-                case "dataset" -> dataset == null;
-                case "architecture" -> architecture == null;
-                case "depth" -> depth == null;
-                case "width" -> width == null;
-                case "weightInit" -> weightInit == null;
-                case "activation" -> activation == null;
-                case "batchNorm" -> batchNorm == null;
-                case "biasInit" -> biasInit == null;
-                case "seed" -> seed == null;
-                case "learningRate" -> learningRate == null;
-                default -> throw new IllegalStateException("axis " + key + " has no place in CellSpec.Draft");
-            };
         }
     }
 
