@@ -6,15 +6,12 @@ import io.initbench.harness.audit.AuditShape;
 import io.initbench.harness.audit.InitAudit;
 import io.initbench.harness.audit.KnownDeviations;
 import io.initbench.harness.audit.NetworkAudit;
-import io.initbench.harness.report.Outputs;
 import io.initbench.harness.result.RunDirectories;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.InitSpec;
 import io.initbench.harness.spec.SuiteLoader;
 import io.initbench.harness.spec.SuiteSpec;
 import io.initbench.harness.train.NativeThreads;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -56,12 +53,7 @@ final class AuditCommand implements CommandHandler {
                     samples, seed);
         }
         Path dir = ctx.outputDir(opts, "audit", RunDirectories.timestamp(Instant.now()));
-        Map<String, String> written;
-        try {
-            written = Outputs.write(dir, result, AuditReport.outputs());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
-        }
+        Map<String, String> written = ctx.write(dir, result, AuditReport.outputs());
         ctx.out().println(written.get("audit.md"));
         log.info("audit of {}: {} new and {} known deviation(s) in {} checks → {}", result.subject(),
                 result.failures(), result.knownDeviations(), result.checks().size(), dir.resolve("audit.md"));

@@ -5,7 +5,6 @@ import io.initbench.datasets.DatasetSettings;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.harness.bench.BenchReport;
 import io.initbench.harness.bench.Benchmark;
-import io.initbench.harness.report.Outputs;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.ProvenanceCollector;
 import io.initbench.harness.result.RunDirectories;
@@ -13,8 +12,6 @@ import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.SuiteLoader;
 import io.initbench.harness.spec.SuiteSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -58,12 +55,7 @@ final class BenchCommand implements CommandHandler {
                 cells.size(), suite.name(), repeats, opts.workers(), gemm);
         Benchmark.Result result = new Benchmark(cores, opts.workers(), opts.threads(), repeats, gemm)
                 .run(suite, cells, dataset, provenance, dir.resolve("scratch"));
-        Map<String, String> written;
-        try {
-            written = Outputs.write(dir, result, BenchReport.outputs());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
-        }
+        Map<String, String> written = ctx.write(dir, result, BenchReport.outputs());
         ctx.out().println(written.get("bench.md"));
         log.info("benchmark written to {}", dir);
         return Cli.EXIT_OK;

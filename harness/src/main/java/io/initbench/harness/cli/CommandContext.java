@@ -1,7 +1,11 @@
 package io.initbench.harness.cli;
 
 import io.initbench.harness.report.ColorScale;
+import io.initbench.harness.report.OutputWriter;
+import io.initbench.harness.report.Outputs;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +34,18 @@ record CommandContext(Map<String, String> props, Map<String, String> env, Path w
     /** {@code -Dout} if given, else {@code results/<kind>/<run id>} under the working directory. */
     Path outputDir(Options opts, String kind, String runId) {
         return opts.out() != null ? workDir.resolve(opts.out()) : workDir.resolve("results").resolve(kind).resolve(runId);
+    }
+
+    /**
+     * Writes a command's named outputs into {@code dir} ({@link Outputs#write}) and returns their texts by
+     * file name; a failure to write is bad input about {@code dir}, named as such.
+     */
+    <T> Map<String, String> write(Path dir, T value, Map<String, ? extends OutputWriter<? super T>> writers) {
+        try {
+            return Outputs.write(dir, value, writers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** The existing run directory that {@code -D<key>} names. */
