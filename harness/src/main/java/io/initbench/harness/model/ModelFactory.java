@@ -4,6 +4,9 @@ import io.initbench.datasets.DatasetShape;
 import io.initbench.harness.model.fast.LayerPath;
 import io.initbench.harness.model.fast.NativeBatchNormalization;
 import io.initbench.harness.model.fast.NativeConvolution;
+import io.initbench.harness.model.fast.NativeActivation;
+import io.initbench.harness.model.fast.NativeDense;
+import io.initbench.harness.model.fast.NativeOutput;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.TrainingSettings;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -85,18 +88,21 @@ public final class ModelFactory {
                 list.setInputType(InputType.convolutionalFlat(data.height(), data.width(), data.channels()));
             }
         }
-        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+        list.layer((path == LayerPath.FAST ? new NativeOutput.Builder(LossFunctions.LossFunction.MCXENT)
+                : new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT))
                 .nOut(data.classes()).activation(Activation.SOFTMAX).build());
         return list.build();
     }
 
     private static void dense(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int units, LayerPath path) {
+        DenseLayer.Builder dense = (path == LayerPath.FAST ? new NativeDense.Builder() : new DenseLayer.Builder())
+                .nOut(units);
         if (cell.batchNorm()) {
-            list.layer(new DenseLayer.Builder().nOut(units).activation(Activation.IDENTITY).hasBias(false).build());
+            list.layer(dense.activation(Activation.IDENTITY).hasBias(false).build());
             list.layer(batchNorm(path));
-            list.layer(new ActivationLayer.Builder().activation(cell.activation()).build());
+            list.layer(activation(cell, path));
         } else {
-            list.layer(new DenseLayer.Builder().nOut(units).activation(cell.activation()).build());
+            list.layer(dense.activation(cell.activation()).build());
         }
     }
 
@@ -106,10 +112,15 @@ public final class ModelFactory {
         if (cell.batchNorm()) {
             list.layer(conv.activation(Activation.IDENTITY).hasBias(false).build());
             list.layer(batchNorm(path));
-            list.layer(new ActivationLayer.Builder().activation(cell.activation()).build());
+            list.layer(activation(cell, path));
         } else {
             list.layer(conv.activation(cell.activation()).build());
         }
+    }
+
+    private static ActivationLayer activation(CellSpec cell, LayerPath path) {
+        return (path == LayerPath.FAST ? new NativeActivation.Builder() : new ActivationLayer.Builder())
+                .activation(cell.activation()).build();
     }
 
     private static BatchNormalization batchNorm(LayerPath path) {
