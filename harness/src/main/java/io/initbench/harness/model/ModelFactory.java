@@ -73,7 +73,7 @@ public final class ModelFactory {
         switch (cell.architecture()) {
             case MLP -> {
                 for (int i = 0; i < cell.depth(); i++) {
-                    dense(list, cell, cell.width(), path);
+                    dense(list, cell, cell.width(), path, i == 0);
                 }
                 list.setInputType(InputType.feedForward(data.featureSize()));
             }
@@ -83,7 +83,7 @@ public final class ModelFactory {
                     list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                             .kernelSize(2, 2).stride(2, 2).convolutionMode(ConvolutionMode.Same).build());
                 }
-                dense(list, cell, cell.width(), path);
+                dense(list, cell, cell.width(), path, false);
                 // pixels are stored channel-major per image, which is what convolutionalFlat reshapes from
                 list.setInputType(InputType.convolutionalFlat(data.height(), data.width(), data.channels()));
             }
@@ -94,9 +94,11 @@ public final class ModelFactory {
         return list.build();
     }
 
-    private static void dense(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int units, LayerPath path) {
-        DenseLayer.Builder dense = (path == LayerPath.FAST ? new NativeDense.Builder() : new DenseLayer.Builder())
-                .nOut(units);
+    /** @param first whether this is the network's first layer, whose input gradient training never uses */
+    private static void dense(NeuralNetConfiguration.ListBuilder list, CellSpec cell, int units, LayerPath path,
+                              boolean first) {
+        DenseLayer.Builder dense = (path == LayerPath.FAST ? new NativeDense.Builder().inputGradient(!first)
+                : new DenseLayer.Builder()).nOut(units);
         if (cell.batchNorm()) {
             list.layer(dense.activation(Activation.IDENTITY).hasBias(false).build());
             list.layer(batchNorm(path));

@@ -16,9 +16,33 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * parameters, their initialisation and their JSON form are those of the stock layer.
  */
 public class NativeDense extends DenseLayer {
+    /**
+     * Whether backprop computes the gradient with respect to the layer's input. A network's first layer
+     * needs none for training ({@code MultiLayerNetwork.fit} discards it), and skipping it saves its
+     * largest product; {@code calculateGradients} then returns no input gradient.
+     */
+    private boolean inputGradient = true;
 
     /** For JSON deserialisation. */
     public NativeDense() {
+    }
+
+    public boolean isInputGradient() {
+        return inputGradient;
+    }
+
+    public void setInputGradient(boolean inputGradient) {
+        this.inputGradient = inputGradient;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return super.equals(o) && o instanceof NativeDense other && other.inputGradient == inputGradient;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + Boolean.hashCode(inputGradient);
     }
 
     @Override
@@ -37,10 +61,20 @@ public class NativeDense extends DenseLayer {
 
     /** The stock builder; {@link #build()} builds (and validates) the stock configuration, then carries it over. */
     public static class Builder extends DenseLayer.Builder {
+        private boolean inputGradient = true;
+
+        /** See {@link NativeDense#isInputGradient()}. */
+        public Builder inputGradient(boolean wanted) {
+            this.inputGradient = wanted;
+            return this;
+        }
+
         @Override
         @SuppressWarnings("unchecked")
         public NativeDense build() {
-            return LayerConfCopy.into(super.build(), new NativeDense(), DenseLayer.class);
+            NativeDense built = LayerConfCopy.into(super.build(), new NativeDense(), DenseLayer.class);
+            built.setInputGradient(inputGradient);
+            return built;
         }
     }
 }

@@ -9,28 +9,37 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * DL4J's dense layer in the fewest native calls. Forward: one matrix product into a row-major output
- * (libnd4j's {@code matmul}, which the onednn builds run on oneDNN), the bias added in place, then the
- * activation into a second array, so the pre-activation is kept.
- * Backward: the activation's derivative in place on that kept pre-activation (no second forward product,
- * which the stock layer recomputes), the bias gradient as one column sum, and two products straight into
- * the weight-gradient view and the input-gradient array. Stock DL4J instead multiplies into a
- * column-major temporary, copies it, adds the bias as a separate pass, and in backprop recomputes the
- * forward product.
+ * DL4J's dense layer in the fewest native calls. The three matrix products are libnd4j's {@code matmul}
+ * on row-major arrays (the onednn builds run it on oneDNN, measured 1.5–2× OpenBLAS's sgemm at these
+ * shapes on one thread, see docs/performance.md), straight into the output, the weight-gradient view and
+ * the input-gradient array. The forward pass keeps its pre-activation, so backprop does not recompute the
+ * product as the stock layer does. The element-wise rest (bias, ReLU and its derivative, the bias
+ * gradient) runs as loops over a Java copy of the [batch, units] activations: at these sizes one ND4J
+ * op's dispatch costs more than the arithmetic (docs/performance.md). Other activations run as one
+ * libnd4j op each way ({@link ActivationOps}). With {@code inputGradient(false)} (the first layer of a
+ * network, whose input gradient {@code fit} throws away) the input-gradient product is skipped.
  *
  * <p>Inputs the native path does not cover (not rank 2, not float, layer normalisation, masks) go
  * through the stock implementation.
  */
 public class NativeDenseLayer extends DenseLayer {
+    private static final ActivationReLU PLAIN_RELU = new ActivationReLU();
+
     private INDArray keptInput;
-    private INDArray keptPreOutput;
     private long keptGeneration;
+    /** The native pre-activation (activations without a Java path), or null. */
+    private INDArray keptPreOutput;
+    /** The pre-activation as a Java copy (ReLU), valid while keptInput is. */
+    private float[] keptHeap;
+    private float[] heap;
+    private float[] bias;
 
     public NativeDenseLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -38,7 +47,13 @@ public class NativeDenseLayer extends DenseLayer {
 
     private boolean nativePath() {
         return !hasLayerNorm() && maskArray == null && input != null && input.rank() == 2
-                && input.dataType() == DataType.FLOAT && dataType == DataType.FLOAT;
+                && input.dataType() == DataType.FLOAT && dataType == DataType.FLOAT && HeapCopy.dense(input)
+                && input.columns() == getParam(DefaultParamInitializer.WEIGHT_KEY).rows()
+                && input.length() < Integer.MAX_VALUE / 4;
+    }
+
+    private boolean javaRelu() {
+        return PLAIN_RELU.equals(layerConf().getActivationFn());
     }
 
     @Override
@@ -49,16 +64,29 @@ public class NativeDenseLayer extends DenseLayer {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
         IActivation afn = layerConf().getActivationFn();
-        keptInput = null;
-        keptPreOutput = null;
-        INDArray z = preOutputNative(training, workspaceMgr, ArrayType.ACTIVATIONS);
+        forget();
+        INDArray z = product(training, workspaceMgr, ArrayType.ACTIVATIONS);
+        if (javaRelu()) {
+            // z + b kept on the heap for backprop; max(z + b, 0) out
+            float[] pre = training ? (keptHeap = sized(keptHeap, z)) : (heap = sized(heap, z));
+            HeapCopy.read(z, pre);
+            float[] out = heap = training ? sized(heap, z) : pre;
+            Loops.biasRelu(pre, out, hasBias() ? bias : null, (int) z.columns(), (int) z.length());
+            HeapCopy.write(out, z);
+            if (training) {
+                keep();
+            }
+            return z;
+        }
+        addBias(z);
         if (ActivationOps.isIdentity(afn)) {
             return z;
         }
         if (!training) {
             return afn.getActivation(z, false);
         }
-        keep(z);
+        keptPreOutput = z;
+        keep();
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(), 'c');
         return ActivationOps.forward(afn, z, out, true);
     }
@@ -70,21 +98,41 @@ public class NativeDenseLayer extends DenseLayer {
         }
         assertInputSet(true);
         IActivation afn = layerConf().getActivationFn();
-        INDArray delta;
-        if (ActivationOps.isIdentity(afn)) {
-            delta = epsilon;
-        } else {
-            INDArray z = keptFor(input) ? keptPreOutput
-                    : preOutputNative(true, workspaceMgr, ArrayType.BP_WORKING_MEM);
-            delta = ActivationOps.backward(afn, z, epsilon, z);
+        if (!ActivationOps.isIdentity(afn) && !kept()) {
+            // no training forward pass of this input is kept: make one, as the stock layer recomputes
+            activate(true, workspaceMgr);
         }
-        keptInput = null;
-        keptPreOutput = null;
+        INDArray delta;
+        float[] deltaHeap;
+        int units = (int) epsilon.columns();
+        if (javaRelu()) {
+            deltaHeap = heap = sized(heap, epsilon);
+            HeapCopy.read(HeapCopy.dense(epsilon) ? epsilon : epsilon.dup('c'), deltaHeap);
+            Loops.reluBackward(keptHeap, deltaHeap, (int) epsilon.length());
+            delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT, epsilon.shape(), 'c');
+            HeapCopy.write(deltaHeap, delta);
+        } else {
+            delta = ActivationOps.isIdentity(afn) ? epsilon : ActivationOps.backward(afn, keptPreOutput, epsilon,
+                    keptPreOutput);
+            if (!HeapCopy.dense(delta)) {
+                delta = delta.dup('c');
+            }
+            deltaHeap = null;
+        }
+        forget();
 
         Gradient ret = new DefaultGradient();
         if (hasBias()) {
             INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-            delta.sum(biasGrad, 0);
+            if (deltaHeap == null) {
+                deltaHeap = heap = HeapCopy.read(delta, sized(heap, delta));
+            }
+            float[] sums = Loops.columnSums(deltaHeap, units, (int) delta.length());
+            if (HeapCopy.dense(biasGrad)) {
+                HeapCopy.write(sums, biasGrad);
+            } else {
+                biasGrad.assign(Nd4j.createFromArray(sums).reshape(biasGrad.shape()));
+            }
             ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
         }
         INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
@@ -92,51 +140,113 @@ public class NativeDenseLayer extends DenseLayer {
         // the weight gradient is a column-major [nIn, nOut] view: the row-major [nOut, nIn] delta^T · x
         Nd4j.gemm(delta, input, weightGrad.transpose(), true, false, 1.0, 0.0);
         ret.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
-
+        weightNoiseParams.clear();
+        if (!((NativeDense) layerConf()).isInputGradient()) {
+            return new Pair<>(ret, null);
+        }
         INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
                 new long[] {delta.size(0), w.size(0)}, 'c');
         Nd4j.gemm(delta, w, epsNext, false, true, 1.0, 0.0);
-        weightNoiseParams.clear();
         return new Pair<>(ret, backpropDropOutIfPresent(epsNext));
     }
 
-    /** x·W + b into a new row-major array of the given kind. */
-    private INDArray preOutputNative(boolean training, LayerWorkspaceMgr workspaceMgr, ArrayType type) {
+    /** x·W into a new row-major array of the given kind; the bias is the caller's (ReLU adds it on the heap). */
+    private INDArray product(boolean training, LayerWorkspaceMgr workspaceMgr, ArrayType type) {
         INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
-        if (input.columns() != w.rows()) {
-            // the stock path's validation gives DL4J's own message
-            return super.preOutput(training, workspaceMgr);
-        }
         INDArray z = workspaceMgr.createUninitialized(type, w.dataType(), new long[] {input.size(0), w.size(1)}, 'c');
         Nd4j.gemm(input, w, z, false, false, 1.0, 0.0);
         if (hasBias()) {
-            z.addiRowVector(getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr));
+            bias = HeapCopy.read(getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr), bias);
         }
         return z;
     }
 
-    private void keep(INDArray z) {
+    private void addBias(INDArray z) {
+        if (hasBias()) {
+            float[] h = heap = HeapCopy.read(z, sized(heap, z));
+            Loops.biasRelu(h, h, bias, (int) z.columns(), (int) z.length(), false);
+            HeapCopy.write(h, z);
+        }
+    }
+
+    private static float[] sized(float[] buf, INDArray like) {
+        return buf != null && buf.length >= like.length() ? buf : new float[(int) like.length()];
+    }
+
+    private void keep() {
         keptInput = input;
-        keptPreOutput = z;
-        MemoryWorkspace ws = z.isAttached() ? z.data().getParentWorkspace() : null;
+        MemoryWorkspace ws = input.isAttached() ? input.data().getParentWorkspace() : null;
         keptGeneration = ws == null ? -1 : ws.getGenerationId();
     }
 
-    private boolean keptFor(INDArray in) {
-        if (keptPreOutput == null || keptInput != in) {
+    /** Whether the kept forward pass belongs to the current input, in the workspace generation it was made in. */
+    private boolean kept() {
+        if (keptInput != input) {
             return false;
         }
-        if (!keptPreOutput.isAttached()) {
+        MemoryWorkspace ws = input.isAttached() ? input.data().getParentWorkspace() : null;
+        if ((ws == null ? -1 : ws.getGenerationId()) != keptGeneration) {
+            return false;
+        }
+        if (keptPreOutput == null || !keptPreOutput.isAttached()) {
             return true;
         }
-        MemoryWorkspace ws = keptPreOutput.data().getParentWorkspace();
-        return ws != null && ws.isScopeActive() && ws.getGenerationId() == keptGeneration;
+        MemoryWorkspace zs = keptPreOutput.data().getParentWorkspace();
+        return zs != null && zs.isScopeActive();
+    }
+
+    private void forget() {
+        keptInput = null;
+        keptPreOutput = null;
     }
 
     @Override
     public void clear() {
         super.clear();
-        keptInput = null;
-        keptPreOutput = null;
+        forget();
+    }
+
+    /** The element-wise arithmetic on row-major [rows, units] data. */
+    static final class Loops {
+        private Loops() {
+        }
+
+        static void biasRelu(float[] pre, float[] out, float[] bias, int units, int len) {
+            biasRelu(pre, out, bias, units, len, true);
+        }
+
+        /** pre += bias (when given); out = relu(pre) when {@code relu}, else nothing more. */
+        static void biasRelu(float[] pre, float[] out, float[] bias, int units, int len, boolean relu) {
+            for (int base = 0; base < len; base += units) {
+                if (bias != null) {
+                    for (int j = 0; j < units; j++) {
+                        pre[base + j] += bias[j];
+                    }
+                }
+                if (relu) {
+                    for (int j = 0; j < units; j++) {
+                        float v = pre[base + j];
+                        out[base + j] = v > 0 ? v : 0f;
+                    }
+                }
+            }
+        }
+
+        /** g where the pre-activation is positive, else 0 (DL4J's relu_bp), in place. */
+        static void reluBackward(float[] pre, float[] g, int len) {
+            for (int i = 0; i < len; i++) {
+                g[i] = pre[i] > 0 ? g[i] : 0f;
+            }
+        }
+
+        static float[] columnSums(float[] a, int units, int len) {
+            float[] s = new float[units];
+            for (int base = 0; base < len; base += units) {
+                for (int j = 0; j < units; j++) {
+                    s[j] += a[base + j];
+                }
+            }
+            return s;
+        }
     }
 }
