@@ -27,7 +27,7 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -48,10 +48,10 @@ class LearningCurveTest {
                 Normalization.UNIT));
     }
 
-    private static List<CurvePoint> curve(LayerPath path, long seed, boolean batchNorm) {
+    private static List<CurvePoint> curve(LayerPath path, long seed, boolean batchNorm, Architecture arch) {
         TrainingSettings t = new TrainingSettings(Optimizer.NESTEROVS, 0.02, 32, 1, 5, 0.9, 640, 300,
                 Normalization.UNIT, 0, 0, 1, false);
-        CellSpec cell = new CellSpec(DatasetId.MNIST, Architecture.CNN, 1, 32, InitSpec.parse("RELU"), Activation.RELU,
+        CellSpec cell = new CellSpec(DatasetId.MNIST, arch, arch == Architecture.CNN ? 1 : 3, arch == Architecture.CNN ? 32 : 64, InitSpec.parse("RELU"), Activation.RELU,
                 batchNorm, new BiasSpec.Constant(0), seed, t);
         CellTrainer.Outcome o = new CellTrainer(null, path).run(cell, data);
         assertEquals(Status.OK, o.status(), o.reason());
@@ -69,11 +69,11 @@ class LearningCurveTest {
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void fastLayersStayWithinSeedNoiseOfStock(boolean batchNorm) {
-        List<CurvePoint> stock = curve(LayerPath.STOCK, 1, batchNorm);
-        List<CurvePoint> fast = curve(LayerPath.FAST, 1, batchNorm);
-        List<CurvePoint> otherSeed = curve(LayerPath.STOCK, 2, batchNorm);
+    @CsvSource({"CNN,false", "CNN,true", "MLP,false", "MLP,true"})
+    void fastLayersStayWithinSeedNoiseOfStock(Architecture arch, boolean batchNorm) {
+        List<CurvePoint> stock = curve(LayerPath.STOCK, 1, batchNorm, arch);
+        List<CurvePoint> fast = curve(LayerPath.FAST, 1, batchNorm, arch);
+        List<CurvePoint> otherSeed = curve(LayerPath.STOCK, 2, batchNorm, arch);
         assertTrue(fast.get(fast.size() - 1).testAccuracy() > 0.25, "the fast cell learned: " + fast);
         ToDoubleFunction<CurvePoint> acc = CurvePoint::testAccuracy;
         // the first point is before training: no loss yet
