@@ -8,7 +8,6 @@ import io.initbench.harness.result.ResultJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleFunction;
 
 /** The benchmark as Markdown ({@code bench.md}, for people) and JSON ({@code bench.json}, every figure and run). */
 public final class BenchReport {
@@ -27,46 +26,64 @@ public final class BenchReport {
         return m;
     }
 
-    /** The result as a short Markdown report. */
+    /** The result as a short Markdown report: one row per workload and layer path. */
     public static String markdown(Benchmark.Result r) {
-        StringBuilder sb = new StringBuilder("# Benchmark: ").append(Escape.markdown(r.suite())).append("\n\n");
-        sb.append(r.cells().size()).append(" cells, ").append(r.samplesPerRun()).append(" training samples per run,"
-                + " median of ").append(r.repeats()).append(" runs, ").append(r.cores()).append(" cores; harness: ")
-                .append(r.workers()).append(" workers × ").append(r.threadsPerWorker()).append(" native thread(s);"
-                + " naive: ").append(r.cores()).append(" native threads. Both evaluate on the full test split; the"
-                + " harness every ").append(r.evalEvery() == 0 ? "epoch (as the naive loop)" : r.evalEvery()
-                + " iterations").append(", plus once before training, and it records its diagnostics.\n\n");
-        sb.append("| measure | value |\n|---|---:|\n");
-        row(sb, "(a) naive DL4J loop (stock layers), samples/s", r.naiveSamplesPerSecond(), v -> Format.fixed(v, 0));
-        row(sb, "(s) initbench harness on stock layers, samples/s", r.stockLayersSamplesPerSecond(),
-                v -> Format.fixed(v, 0));
-        row(sb, "(b) initbench harness on fast layers, samples/s", r.harnessSamplesPerSecond(),
-                v -> Format.fixed(v, 0));
-        row(sb, "b / a", r.speedup(), v -> Format.fixed(v, 2) + "×");
-        row(sb, "b / s (fast over stock layers)", r.fastOverStock(), v -> Format.fixed(v, 2) + "×");
-        row(sb, "(s) training steps only, samples/s per worker", r.stockLayersTrainingSamplesPerSecond(),
-                v -> Format.fixed(v, 0));
-        row(sb, "(b) training steps only, samples/s per worker", r.fastLayersTrainingSamplesPerSecond(),
-                v -> Format.fixed(v, 0));
-        row(sb, "(c) sgemm " + r.gemmSize() + "³, 1 thread, GFLOP/s", r.sgemmGflopsOneThread(),
-                v -> Format.fixed(v, 1));
-        row(sb, "(c) sgemm " + r.gemmSize() + "³, " + r.cores() + " threads (roofline), GFLOP/s",
-                r.sgemmGflopsAllThreads(), v -> Format.fixed(v, 1));
-        if (r.trainingFlopsPerSample() != null) { // unknown for user data, whose shape is read with it
-            row(sb, "training FLOPs per sample (6·Σ dense nIn·nOut + conv kH·kW·nIn·nOut·outH·outW)",
-                    r.trainingFlopsPerSample(), v -> Format.significant(v, 3));
-            row(sb, "(a) achieved GFLOP/s", r.naiveGflops(), v -> Format.fixed(v, 2));
-            row(sb, "(b) achieved GFLOP/s", r.harnessGflops(), v -> Format.fixed(v, 2));
-            row(sb, "(s) fraction of the roofline", 100 * r.stockLayersRooflineFraction(),
-                    v -> Format.fixed(v, 1) + " %");
-            row(sb, "(b) fraction of the roofline", 100 * r.harnessRooflineFraction(),
-                    v -> Format.fixed(v, 1) + " %");
+        Benchmark.Settings set = r.settings();
+        StringBuilder sb = new StringBuilder("# Benchmark: training speed against the hardware\n\n");
+        sb.append("One worker × ").append(set.threads()).append(" native thread(s); each run trains ")
+                .append(set.samples()).append(" samples (one epoch) with a validation point every ")
+                .append(set.evalEvery()).append(" updates on ").append(set.validationSize())
+                .append(" images and the test split once at the end, as the suites do; median of ")
+                .append(set.repeats()).append(" runs, stock and fast layers interleaved. Roofline: ND4J's ")
+                .append(r.roofline().gemmSize()).append("³ single-precision matrix product on one thread, ")
+                .append(Format.fixed(r.roofline().sgemmGflopsOneThread(), 1)).append(" GFLOP/s. FLOPs per sample:"
+                        + " 6·Σ dense nIn·nOut + conv kH·kW·nIn·nOut·outH·outW.\n\n");
+        sb.append("| workload | layers | training steps, samples/s | GFLOP/s | of 1-thread sgemm | whole run, samples/s"
+                + " | whole ÷ steps | evaluation share |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Benchmark.WorkloadResult w : r.workloads()) {
+            row(sb, w, "stock", w.stock());
+            row(sb, w, "fast", w.fast());
         }
-        sb.append("\nruns (samples/s): naive ").append(runs(r.naiveRuns())).append(", harness on stock layers ")
-                .append(runs(r.stockLayersRuns())).append(", on fast layers ").append(runs(r.harnessRuns()))
-                .append("\n\ncells:\n");
-        r.cells().forEach(c -> sb.append("- ").append(Escape.markdown(c)).append('\n'));
+        sb.append("\n| workload | fast ÷ stock (steps) | MFLOP per sample |\n|---|---:|---:|\n");
+        for (Benchmark.WorkloadResult w : r.workloads()) {
+            sb.append("| ").append(w.workload()).append(" | ").append(Format.fixed(w.stepSpeedup(), 2)).append("× | ")
+                    .append(Format.fixed(w.trainingFlopsPerSample() / 1e6, 2)).append(" |\n");
+        }
+        ratio(sb, r, "mlp-bn", "mlp");
+        ratio(sb, r, "cnn-bn", "cnn");
+        sb.append("\nworkloads:\n");
+        for (Benchmark.WorkloadResult w : r.workloads()) {
+            sb.append("- ").append(w.workload()).append(": ").append(Escape.markdown(w.description()))
+                    .append("; training steps per run (samples/s): stock ").append(runs(w.stock().stepRuns()))
+                    .append(", fast ").append(runs(w.fast().stepRuns())).append('\n');
+        }
         return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, Benchmark.WorkloadResult w, String path, Benchmark.PathResult p) {
+        sb.append("| ").append(w.workload()).append(" | ").append(path).append(" | ")
+                .append(Format.fixed(p.stepSamplesPerSecond(), 0)).append(" | ").append(Format.fixed(p.gflops(), 1))
+                .append(" | ").append(Format.fixed(100 * p.sgemmFraction(), 1)).append(" % | ")
+                .append(Format.fixed(p.wholeSamplesPerSecond(), 0)).append(" | ")
+                .append(Format.fixed(p.wholeOverSteps(), 2)).append(" | ")
+                .append(Format.fixed(100 * p.evaluationShare(), 1)).append(" % |\n");
+    }
+
+    /** "BatchNorm costs": the BN workload's training-step rate over its plain twin's, per layer path. */
+    private static void ratio(StringBuilder sb, Benchmark.Result r, String bn, String plain) {
+        Benchmark.WorkloadResult a = find(r, bn);
+        Benchmark.WorkloadResult b = find(r, plain);
+        if (a != null && b != null) {
+            sb.append("\n").append(bn).append(" ÷ ").append(plain).append(" (training steps): stock ")
+                    .append(Format.fixed(a.stock().stepSamplesPerSecond() / b.stock().stepSamplesPerSecond(), 2))
+                    .append(", fast ")
+                    .append(Format.fixed(a.fast().stepSamplesPerSecond() / b.fast().stepSamplesPerSecond(), 2))
+                    .append('\n');
+        }
+    }
+
+    private static Benchmark.WorkloadResult find(Benchmark.Result r, String key) {
+        return r.workloads().stream().filter(w -> w.workload().equals(key)).findFirst().orElse(null);
     }
 
     /** Every field of the result, provenance included, as the result files write JSON. */
@@ -82,7 +99,4 @@ public final class BenchReport {
         return xs.stream().map(v -> Format.fixed(v, 0)).toList();
     }
 
-    private static void row(StringBuilder sb, String name, double v, DoubleFunction<String> format) {
-        sb.append("| ").append(name).append(" | ").append(format.apply(v)).append(" |\n");
-    }
 }

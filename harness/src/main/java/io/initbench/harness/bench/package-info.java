@@ -1,10 +1,9 @@
 /**
- * The throughput benchmark behind {@code -Dcommand=bench}: on the same cells it measures (a) a naive
- * DL4J loop as a user would write it (ND4J's default threads, cells one after another,
- * {@code net.fit(iterator)}, evaluation once per epoch), (b) the harness (one cell per core, one
- * native thread each, its evaluation schedule and diagnostics included), and (c) this machine's sgemm
- * roofline, and reports samples/s, the ratio b/a, and b's achieved training FLOP/s as a fraction of
- * the roofline. {@link io.initbench.harness.bench.BenchReport} holds the writers of {@code bench.md} and
- * {@code bench.json}.
+ * The throughput benchmark behind {@code bench}: each {@link io.initbench.harness.bench.Workload} (the MNIST
+ * MLP, with and without BatchNorm, the CIFAR-10 CNN likewise, and the 5×1000 Glorot MLP) trained on stock and
+ * on fast layers, interleaved, on one worker, against the single-thread matrix-product rate measured in the
+ * same process ({@link io.initbench.harness.bench.SgemmRate}): training-step samples/s, achieved GFLOP/s and
+ * their fraction of that rate, the whole-run rate and evaluation's share.
+ * {@link io.initbench.harness.bench.BenchReport} holds the writers of {@code bench.md} and {@code bench.json}.
  */
 package io.initbench.harness.bench;

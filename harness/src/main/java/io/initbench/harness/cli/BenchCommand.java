@@ -1,29 +1,27 @@
 package io.initbench.harness.cli;
 
+import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.DatasetLoader;
 import io.initbench.datasets.DatasetSettings;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.harness.bench.BenchReport;
 import io.initbench.harness.bench.Benchmark;
+import io.initbench.harness.bench.Workload;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.ProvenanceCollector;
 import io.initbench.harness.result.RunDirectories;
-import io.initbench.harness.spec.CellSpec;
-import io.initbench.harness.spec.Grid;
-import io.initbench.harness.spec.SuiteLoader;
-import io.initbench.harness.spec.SuiteSpec;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code bench}: benchmarks the harness against a naive DL4J loop on {@code -Dbench.cells} cells of
- * {@code -Dsuite} (a fixed sample spanning its grid), with the sgemm roofline; writes {@code bench.md} and
- * {@code bench.json}.
+ * {@code bench}: trains the benchmark workloads ({@code -Dbench.workloads}) on stock and fast layers against
+ * the single-thread matrix-product rate; writes {@code bench.md} and {@code bench.json}.
  */
 final class BenchCommand implements CommandHandler {
     /** The command line speaks with one voice in the log, whichever command runs. */
@@ -33,31 +31,34 @@ final class BenchCommand implements CommandHandler {
     public int execute(CommandContext ctx) throws InterruptedException {
         Map<String, String> props = ctx.props();
         Options opts = ctx.options();
-        // same evaluation schedule as the naive loop (once per epoch) unless asked otherwise
-        Map<String, String> benchProps = new HashMap<>(props);
-        benchProps.putIfAbsent("evalEvery", "0");
-        SuiteSpec suite = new SuiteLoader().load(opts.suite(), benchProps);
-        int count = Options.intProp(props, "bench.cells");
-        int repeats = Options.intProp(props, "bench.repeats");
-        int gemm = Options.intProp(props, "bench.gemm");
-        if (count < 1 || repeats < 1) {
-            throw new IllegalArgumentException("-Dbench.cells and -Dbench.repeats must be 1 or more");
+        List<Workload> workloads = Arrays.stream(props.getOrDefault("bench.workloads", DEFAULT_WORKLOADS).split(","))
+                .filter(s -> !s.isBlank()).map(Workload::parse).distinct().toList();
+        if (workloads.isEmpty()) {
+            throw new IllegalArgumentException("-Dbench.workloads names no workload; use any of " + DEFAULT_WORKLOADS);
         }
-        List<CellSpec> cells = Benchmark.pick(Grid.cells(suite), count);
-        LoadedDataset dataset = DatasetLoader.create(DatasetSettings.from(props, ctx.env())).load(cells.get(0).dataset());
+        // per core unless asked otherwise: one worker, one native thread
+        int threads = props.containsKey("threads") ? opts.threads() : 1;
+        Benchmark bench = new Benchmark(Options.intProp(props, "bench.samples"), Options.intProp(props,
+                "bench.repeats"), threads, Options.intProp(props, "bench.gemm"));
+        DatasetLoader loader = DatasetLoader.create(DatasetSettings.from(props, ctx.env()));
+        Map<DatasetId, LoadedDataset> data = new EnumMap<>(DatasetId.class);
+        for (Workload w : workloads) {
+            data.computeIfAbsent(w.dataset(), loader::load);
+        }
         Instant started = Instant.now();
         String runId = RunDirectories.runId(started, ctx.workDir());
         Path dir = ctx.outputDir(opts, "bench", runId);
-        int cores = Runtime.getRuntime().availableProcessors();
-        Provenance provenance = ProvenanceCollector.collect("bench:" + suite.name(), runId, ctx.workDir(),
-                List.of(dataset), opts.workers(), opts.threads(), started, "stock,fast");
-        log.info("benchmark: {} cells of {} × {} repeats, naive vs harness ({} workers), then sgemm {}³",
-                cells.size(), suite.name(), repeats, opts.workers(), gemm);
-        Benchmark.Result result = new Benchmark(cores, opts.workers(), opts.threads(), repeats, gemm)
-                .run(suite, cells, dataset, provenance, dir.resolve("scratch"));
+        Provenance provenance = ProvenanceCollector.collect("bench", runId, ctx.workDir(), List.copyOf(data.values()),
+                1, threads, started, "stock,fast");
+        log.info("benchmark: {} on stock and fast layers, 1 worker × {} native thread(s)",
+                workloads.stream().map(Workload::key).toList(), threads);
+        Benchmark.Result result = bench.run(workloads, data::get, provenance);
         Map<String, String> written = ctx.write(dir, result, BenchReport.outputs());
         ctx.out().println(written.get("bench.md"));
         log.info("benchmark written to {}", dir);
         return Cli.EXIT_OK;
     }
+
+    static final String DEFAULT_WORKLOADS = String.join(",", Arrays.stream(Workload.values()).map(Workload::key)
+            .toList());
 }

@@ -66,7 +66,7 @@ public final class OptionRegistry {
     /** Edits within which a name is suggested, and a foreign-looking dotted key is taken for one of ours. */
     static final int NEAR = 2;
 
-    private static final Set<Command> SUITE_COMMANDS = EnumSet.of(RUN, BENCH, AUDIT);
+    private static final Set<Command> SUITE_COMMANDS = EnumSet.of(RUN, AUDIT);
     private static final Set<Command> DATA_COMMANDS = EnumSet.of(RUN, BENCH);
 
     public static final List<OptionSpec> ALL = build();
@@ -91,17 +91,18 @@ public final class OptionRegistry {
                         + " default the run; merge: the new merged run)",
                 EnumSet.of(RUN, BENCH, AUDIT, COMPARE, MERGE)));
         all.add(new OptionSpec("workers", OptionSpec.Type.INT, "one per core", "cells trained at once",
-                EnumSet.of(RUN, BENCH, AUDIT)));
+                EnumSet.of(RUN, AUDIT)));
         all.add(new OptionSpec("threads", OptionSpec.Type.INT, "cores / workers",
-                "native (OpenMP/BLAS) threads per worker", EnumSet.of(RUN, BENCH, AUDIT)));
+                "native (OpenMP/BLAS) threads per worker (bench: 1 unless given)", EnumSet.of(RUN, BENCH, AUDIT)));
         all.add(new OptionSpec("shard", OptionSpec.Type.TEXT, "all",
                 "i/n: run only shard i of n (0-based; see Scale-out)", EnumSet.of(RUN)));
         all.add(new OptionSpec("saveModels", OptionSpec.Type.BOOLEAN, "false",
                 "also save each trained network as models/<cell id>.zip (for PRETRAINED)", EnumSet.of(RUN)));
         all.add(new OptionSpec(LayerPath.PROPERTY, OptionSpec.Type.CHOICE, LayerPath.DEFAULT.key(),
                 "layer implementations: " + Arrays.stream(LayerPath.values()).map(LayerPath::key)
-                        .collect(Collectors.joining("|")) + " (fast = libnd4j's native conv/BatchNorm ops)",
-                EnumSet.of(RUN, BENCH, AUDIT)));
+                        .collect(Collectors.joining("|")) + " (fast = initbench's native dense, conv, BatchNorm,"
+                        + " activation and output layers; bench measures both)",
+                EnumSet.of(RUN, AUDIT)));
         all.add(new OptionSpec("resume.maxStarts", OptionSpec.Type.INT, Integer.toString(SuiteRunner.MAX_STARTS),
                 "starts without a record after which a cell is recorded ERROR instead of retried", EnumSet.of(RUN)));
         all.add(new OptionSpec(ColorScale.OPTION, OptionSpec.Type.CHOICE,
@@ -132,10 +133,12 @@ public final class OptionRegistry {
                 EnumSet.of(MERGE)));
         all.add(new OptionSpec("merge.partial", OptionSpec.Type.BOOLEAN, "false",
                 "merge with cells missing or torn (each named)", EnumSet.of(MERGE)));
-        all.add(new OptionSpec("bench.cells", OptionSpec.Type.INT, "4", "cells benchmarked, spread over the grid",
+        all.add(new OptionSpec("bench.workloads", OptionSpec.Type.LIST, BenchCommand.DEFAULT_WORKLOADS,
+                "the networks benchmarked", EnumSet.of(BENCH)));
+        all.add(new OptionSpec("bench.samples", OptionSpec.Type.INT, "32000", "training samples per run",
                 EnumSet.of(BENCH)));
-        all.add(new OptionSpec("bench.repeats", OptionSpec.Type.INT, "3", "alternating repeats per cell",
-                EnumSet.of(BENCH)));
+        all.add(new OptionSpec("bench.repeats", OptionSpec.Type.INT, "3",
+                "runs per workload and layer path, stock and fast interleaved", EnumSet.of(BENCH)));
         all.add(new OptionSpec("bench.gemm", OptionSpec.Type.INT, "2048", "n of the n×n×n sgemm roofline",
                 EnumSet.of(BENCH)));
         all.add(new OptionSpec("audit.samples", OptionSpec.Type.INT, "2000000",

@@ -25,46 +25,53 @@ class BenchGoldenTest {
     Path tmp;
 
     /** A result with fixed figures; provenance is left out (null), as it is the run's, not the format's. */
-    static Benchmark.Result result(Double flopsPerSample, int evalEvery) {
-        double naive = 1234.5;
-        double fast = 4567.8;
-        double stock = 3210.9;
-        double all = 250.25;
-        return new Benchmark.Result("smoke", List.of("mnist mlp XAVIER RELU bn seed 1", "mnist mlp RELU [custom] seed 2"),
-                120_000, 3, 16, 8, 2, List.of(1200.4, 1234.5, 1301.0), List.of(4500.0, 4567.8, 4601.2), naive, fast,
-                fast / naive, 1024, 48.75, all, flopsPerSample,
-                flopsPerSample == null ? null : naive * flopsPerSample / 1e9,
-                flopsPerSample == null ? null : fast * flopsPerSample / 1e9,
-                flopsPerSample == null ? null : fast * flopsPerSample / 1e9 / all, evalEvery, null,
-                List.of(3100.0, 3210.9, 3333.3), stock, fast / stock,
-                flopsPerSample == null ? null : stock * flopsPerSample / 1e9 / all, 812.25, 1099.5);
+    static Benchmark.Result result() {
+        Benchmark.Roofline roofline = new Benchmark.Roofline(2048, 120.5);
+        return new Benchmark.Result(new Benchmark.Settings(32_000, 3, 1, 50, 5_000), roofline, List.of(
+                workload("mlp", "MLP 784-256×4-10", 2.399e6, 10_500, 24_000, roofline),
+                workload("mlp-bn", "MLP + BatchNorm", 2.399e6, 5_200, 20_000, roofline)), null);
+    }
+
+    private static Benchmark.WorkloadResult workload(String key, String description, double flops, double stock,
+                                                     double fast, Benchmark.Roofline roofline) {
+        return new Benchmark.WorkloadResult(key, description, flops,
+                path(List.of(stock * 0.97, stock, stock * 1.02), flops, roofline, 0.7, 0.31),
+                path(List.of(fast * 0.99, fast, fast * 1.05), flops, roofline, 0.85, 0.12));
+    }
+
+    private static Benchmark.PathResult path(List<Double> steps, double flops, Benchmark.Roofline roofline,
+                                             double wholeFraction, double evalShare) {
+        double step = steps.get(1);
+        double gflops = step * flops / 1e9;
+        return new Benchmark.PathResult(steps, steps.stream().map(v -> v * wholeFraction).toList(), step,
+                step * wholeFraction, evalShare, gflops, gflops / roofline.sgemmGflopsOneThread());
     }
 
     @Test
     void markdownAndJsonMatchGolden() throws IOException {
-        Benchmark.Result r = result(1.2345e6, 0);
+        Benchmark.Result r = result();
         ReportGoldenTest.assertGolden("bench.md", Outputs.render(BenchReport.MARKDOWN, r));
         ReportGoldenTest.assertGolden("bench.json", Outputs.render(BenchReport.JSON, r));
     }
 
     @Test
-    void withoutAKnownCostPerSampleTheFlopRowsAreLeftOut() throws IOException {
-        String md = Outputs.render(BenchReport.MARKDOWN, result(null, 100));
-        assertFalse(md.contains("GFLOP/s |") && md.contains("achieved"), md);
-        assertFalse(md.contains("fraction of the roofline"), md);
-        assertTrue(md.contains("the harness every 100 iterations, plus once before training"), md);
-        assertTrue(md.contains("| b / a | 3.70× |"), md);
+    void batchNormCostIsStatedPerLayerPath() throws IOException {
+        String md = Outputs.render(BenchReport.MARKDOWN, result());
+        // 5,200 / 10,500 and 20,000 / 24,000
+        assertTrue(md.contains("mlp-bn ÷ mlp (training steps): stock 0.50, fast 0.83"), md);
+        assertTrue(md.contains("| mlp | 2.29× | 2.40 |"), md);
+        assertFalse(md.contains("cnn-bn ÷"), "no CNN row without the CNN workloads: " + md);
     }
 
     @Test
     void jsonReadsBackAsTheSameResult() throws IOException {
-        Benchmark.Result r = result(1.2345e6, 0);
+        Benchmark.Result r = result();
         assertEquals(r, ResultJson.mapper().readValue(Outputs.render(BenchReport.JSON, r), Benchmark.Result.class));
     }
 
     @Test
     void bothFilesAreWrittenIntoTheBenchDirectory() throws IOException {
-        Map<String, String> written = Outputs.write(tmp.resolve("bench/run"), result(1.2345e6, 0),
+        Map<String, String> written = Outputs.write(tmp.resolve("bench/run"), result(),
                 BenchReport.outputs());
         assertEquals(List.of("bench.md", "bench.json"), List.copyOf(written.keySet()));
         for (var e : written.entrySet()) {

@@ -1,9 +1,13 @@
 package io.initbench.harness.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetId;
+import io.initbench.datasets.DatasetLoader;
+import io.initbench.datasets.DatasetSettings;
+import io.initbench.datasets.LoadedDataset;
 import io.initbench.harness.TestData;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.spec.Architecture;
@@ -23,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 
 class BenchmarkTest {
+    private static final String MIRROR = System.getProperty("initbench.testMirror", "../../shared/datasets");
+
     @TempDir
     Path tmp;
 
@@ -43,41 +49,35 @@ class BenchmarkTest {
     }
 
     @Test
-    void picksAFixedSampleSpanningTheGrid() {
-        List<Integer> grid = IntStream.range(0, 84).boxed().toList();
-        List<CellSpec> cells = grid.stream().map(i -> TestData.cell("XAVIER", Activation.RELU, false, i,
-                TestData.training(Optimizer.SGD, 0.1, 1))).toList();
-        List<Long> picked = Benchmark.pick(cells, 4).stream().map(CellSpec::seed).toList();
-        assertEquals(picked, Benchmark.pick(cells, 4).stream().map(CellSpec::seed).toList(), "deterministic");
-        assertEquals(4, picked.stream().distinct().count());
-        assertEquals(picked.stream().sorted().toList(), picked, "grid order");
-        assertTrue(picked.stream().map(i -> i % 21).distinct().count() > 1, "not all from one position of a block");
-        assertEquals(84, Benchmark.pick(cells, 100).size());
+    void measuresBothLayerPathsAgainstTheOneThreadRate() {
+        Provenance p = new Provenance(new Provenance.Software("v", "c", false, "d", "b", Map.of(), null, null, null,
+                "jvm"), new Provenance.Machine("cpu", 2, null, "os", "h"), new Provenance.Run("bench", "r", "now", 1, 1),
+                List.of());
+        LoadedDataset mnist = DatasetLoader.create(DatasetSettings.from(Map.of("datasets.mirror", MIRROR,
+                "datasets.dir", tmp.resolve("cache").toString()), Map.of())).load(DatasetId.MNIST);
+        Benchmark.Result r = new Benchmark(640, 1, 1, 128).run(List.of(Workload.MLP), id -> mnist, p);
+        assertEquals(1, r.workloads().size());
+        Benchmark.WorkloadResult w = r.workloads().get(0);
+        assertEquals("mlp", w.workload());
+        assertEquals(6.0 * (784 * 256 + 3 * 256 * 256 + 256 * 10), w.trainingFlopsPerSample());
+        assertTrue(r.roofline().sgemmGflopsOneThread() > 0.1);
+        for (Benchmark.PathResult path : List.of(w.stock(), w.fast())) {
+            assertEquals(1, path.stepRuns().size());
+            assertTrue(path.stepSamplesPerSecond() > 0);
+            // the whole run also evaluates (a 5,000-image validation split) and sets up: slower than its steps
+            assertTrue(path.wholeSamplesPerSecond() < path.stepSamplesPerSecond(), path.toString());
+            assertTrue(path.evaluationShare() > 0 && path.evaluationShare() < 1, path.toString());
+            assertEquals(path.stepSamplesPerSecond() * w.trainingFlopsPerSample() / 1e9, path.gflops(), 1e-6);
+            assertEquals(path.gflops() / r.roofline().sgemmGflopsOneThread(), path.sgemmFraction(), 1e-12);
+        }
+        assertEquals(w.fast().stepSamplesPerSecond() / w.stock().stepSamplesPerSecond(), w.stepSpeedup(), 1e-12);
+        assertTrue(BenchReport.markdown(r).contains("| mlp | fast |"));
     }
 
     @Test
-    void measuresNaiveHarnessAndRoofline() throws Exception {
-        TrainingSettings t = TestData.training(Optimizer.SGD, 0.1, 1);
-        List<CellSpec> cells = List.of(TestData.cell("XAVIER", Activation.TANH, false, 1, t),
-                TestData.cell("RELU", Activation.RELU, true, 2, t));
-        Provenance p = new Provenance(new Provenance.Software("v", "c", false, "d", "b", Map.of(), null, null, null,
-                "jvm"), new Provenance.Machine("cpu", 2, null, "os", "h"), new Provenance.Run("bench:t", "r", "now", 2, 1),
-                List.of());
-        Benchmark.Result r = new Benchmark(2, 2, 1, 1, 128).run(new SuiteSpec("t", "", Axes.DEFAULTS, t), cells,
-                TestData.dataset(), p, tmp);
-        assertEquals(2 * 600, r.samplesPerRun());
-        assertTrue(r.naiveSamplesPerSecond() > 0 && r.harnessSamplesPerSecond() > 0);
-        assertEquals(r.harnessSamplesPerSecond() / r.naiveSamplesPerSecond(), r.speedup(), 1e-9);
-        assertTrue(r.sgemmGflopsOneThread() > 0.1 && r.sgemmGflopsAllThreads() > 0.1);
-        assertEquals(6.0 * (784 * 32 + 32 * 32 + 32 * 10), r.trainingFlopsPerSample());
-        assertEquals(r.harnessSamplesPerSecond() * r.trainingFlopsPerSample() / 1e9 / r.sgemmGflopsAllThreads(),
-                r.harnessRooflineFraction(), 1e-9);
-        assertEquals(1, r.stockLayersRuns().size());
-        // the training steps alone are faster than the whole run, which also evaluates and sets up
-        assertTrue(r.fastLayersTrainingSamplesPerSecond() > r.harnessSamplesPerSecond());
-        assertTrue(r.stockLayersTrainingSamplesPerSecond() > r.stockLayersSamplesPerSecond());
-        assertEquals(r.harnessSamplesPerSecond() / r.stockLayersSamplesPerSecond(), r.fastOverStock(), 1e-9);
-        assertTrue(BenchReport.markdown(r).contains("| b / a |"));
-        assertTrue(BenchReport.markdown(r).contains("| b / s (fast over stock layers) |"));
+    void workloadsAreNamedByKeyAndAWrongNameListsTheRight() {
+        assertEquals(Workload.GLOROT_MLP, Workload.parse("glorot-mlp"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workload.parse("mpl"));
+        assertTrue(e.getMessage().contains("mlp, mlp-bn, cnn, cnn-bn, glorot-mlp"), e.getMessage());
     }
 }

@@ -40,8 +40,7 @@ class FileModesTest {
         run(tmp.resolve("audit.log"), "022", "-Dcommand=audit", "-DweightInit=XAVIER", "-Daudit.samples=20000",
                 "-Dout=" + audit);
         Path bench = tmp.resolve("results/bench/b");
-        run(tmp.resolve("bench.log"), "022", "-Dcommand=bench", "-Dsuite=smoke", "-DweightInit=XAVIER", "-Dseeds=1",
-                "-Dtrain.size=200", "-Dtest.size=100", "-Depochs=1", "-Dworkers=1", "-Dbench.cells=1",
+        run(tmp.resolve("bench.log"), "022", "-Dcommand=bench", "-Dbench.workloads=mlp", "-Dbench.samples=256",
                 "-Dbench.repeats=1", "-Dbench.gemm=64", "-Dout=" + bench, "-Ddatasets.dir=" + cache);
         List<String> expected = List.of("cells.jsonl", "suite.json", "metadata.json", "matrix.csv", "matrix.md",
                 "groups.csv", "report.html", "compare.md", "compare-junit.xml", "models");

@@ -68,9 +68,9 @@ class OptionRegistryTest {
 
     @Test
     void optionOfAnotherCommandIsAcceptedWithAWarning() {
-        List<String> warnings = OptionRegistry.check(Map.of("suite", "smoke", "bench.cells", "2"), Command.RUN);
+        List<String> warnings = OptionRegistry.check(Map.of("suite", "smoke", "bench.samples", "2"), Command.RUN);
         assertEquals(1, warnings.size());
-        assertTrue(warnings.get(0).contains("-Dbench.cells is not read by command run"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("-Dbench.samples is not read by command run"), warnings.get(0));
     }
 
     @Test
@@ -104,7 +104,7 @@ class OptionRegistryTest {
         String compare = run(Map.of("command", "help", "topic", "compare"));
         assertEquals(compare, run(Map.of(), "help", "compare"));
         assertTrue(compare.contains("-Dcompare.speedTolerance"));
-        assertFalse(compare.contains("-Dbench.cells"), "help compare lists only compare's options");
+        assertFalse(compare.contains("-Dbench.samples"), "help compare lists only compare's options");
         assertEquals(Cli.EXIT_BAD_INPUT, TestRuns.cli(tmp, Map.of()).run(new String[] {"help", "nosuch"}));
     }
 

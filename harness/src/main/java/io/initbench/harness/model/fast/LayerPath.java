@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** Which layer implementations a network is built from: DL4J's stock ones or the native-op ones of this package. */
 public enum LayerPath {
-    /** Convolutions on libnd4j's conv2d/conv2d_bp (see the package description). */
+    /** initbench's native dense, convolution, BatchNorm, activation and output layers (see the package description). */
     FAST,
     /** DL4J M2.1's own layer implementations throughout. */
     STOCK;

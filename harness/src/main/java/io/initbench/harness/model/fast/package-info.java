@@ -1,18 +1,21 @@
 /**
- * DL4J layers whose forward and backward run libnd4j's fused native ops instead of DL4J M2.1's
- * Java-side im2col + gemm and element-wise BatchNorm: {@link io.initbench.harness.model.fast.NativeConvolution}
- * (convolution, bias and activation through {@code conv2d}/{@code conv2d_bp}) and
- * {@link io.initbench.harness.model.fast.NativeBatchNormalization} ({@code batchnorm}/{@code batchnorm_bp}
- * through DL4J's own, otherwise unreachable, helper), for convolutional and dense inputs alike.
+ * DL4J layers whose forward and backward run in far fewer native calls than DL4J M2.1's own:
+ * {@link io.initbench.harness.model.fast.NativeDense} (matrix products on libnd4j's {@code matmul}, the
+ * pre-activation kept for backprop, the element-wise rest in Java loops),
+ * {@link io.initbench.harness.model.fast.NativeConvolution} (convolution, bias and activation through
+ * {@code conv2d}/{@code conv2d_bp}), {@link io.initbench.harness.model.fast.NativeBatchNormalization} (the
+ * statistics, normalisation and closed-form backward pass in a few passes over Java copies),
+ * {@link io.initbench.harness.model.fast.NativeActivation} (no copies) and
+ * {@link io.initbench.harness.model.fast.NativeOutput} (one forward product per training step).
  *
  * <p>Each is a subclass of the stock layer configuration, so the parameter layout, the parameter
  * initialisers (same draws for the same seed), updaters, JSON serialisation and
  * {@code MultiLayerNetwork} stay DL4J's own; only the layer implementation that
- * {@code instantiate} returns differs. Configurations the native path does not cover (NHWC,
- * causal mode) fall back to the stock implementation. Max-pooling is left stock: DL4J M2.1's
- * {@code SubsamplingLayer} already calls {@code maxpool2d}/{@code maxpool2d_bp}.
+ * {@code instantiate} returns differs. Inputs the native paths do not cover (NHWC, causal mode, masks,
+ * layer normalisation, non-float data) fall back to the stock implementation. Max-pooling is left stock:
+ * DL4J M2.1's {@code SubsamplingLayer} already calls {@code maxpool2d}/{@code maxpool2d_bp}.
  *
  * <p>{@link io.initbench.harness.model.fast.LayerPath} selects between the two paths
- * ({@code -Dlayers=fast|stock}).
+ * ({@code -Dlayers=fast|stock}); the equivalence tests hold every fast layer to the stock one.
  */
 package io.initbench.harness.model.fast;

@@ -7,12 +7,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Large single-precision GEMM throughput: the ceiling any training loop on this machine can reach. */
-public final class Roofline {
-    private Roofline() {
+public final class SgemmRate {
+    private SgemmRate() {
     }
 
     /** Median GFLOP/s of {@code reps} n×n×n sgemm calls with the given native thread count. */
-    public static double sgemmGflops(int n, int threads, int reps) {
+    public static double gflops(int n, int threads, int reps) {
         NativeThreads.configure(threads);
         Nd4j.getRandom().setSeed(1);
         INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
