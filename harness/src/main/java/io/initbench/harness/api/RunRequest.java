@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +23,9 @@ import java.util.stream.Collectors;
  * @param workDir    what relative paths resolve against
  * @param out        the run directory (an existing one is resumed); null: {@code results/<suite>/<run id>}
  *                   under {@code workDir}
- * @param datasets   where datasets are cached and fetched from, and how strictly they are verified
+ * @param datasets   where datasets are cached and fetched from, and how strictly they are verified; asked
+ *                   for when the run reaches its datasets, so that a wrong suite or run directory is named
+ *                   before a wrong mirror
  * @param workers    cells trained at once
  * @param threads    native threads per worker
  * @param layers     the layer implementations networks are built from
@@ -32,7 +35,7 @@ import java.util.stream.Collectors;
  * @param colorScale the heatmap colours of {@code report.html}
  */
 public record RunRequest(String suite, Map<String, String> overrides, Path workDir, Path out,
-                         DatasetSettings datasets, int workers, int threads, LayerPath layers, Shard shard,
+                         Supplier<DatasetSettings> datasets, int workers, int threads, LayerPath layers, Shard shard,
                          boolean saveModels, int maxStarts, ColorScale colorScale) {
     public RunRequest {
         for (var e : Objects.requireNonNull(overrides, "overrides").entrySet()) {
@@ -71,7 +74,7 @@ public record RunRequest(String suite, Map<String, String> overrides, Path workD
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private Path workDir = Path.of("").toAbsolutePath();
         private Path out;
-        private DatasetSettings datasets;
+        private Supplier<DatasetSettings> datasets = () -> DatasetSettings.from(Map.of(), System.getenv());
         private int workers = Runtime.getRuntime().availableProcessors();
         private Integer threads;
         private LayerPath layers = LayerPath.DEFAULT;
@@ -116,14 +119,21 @@ public record RunRequest(String suite, Map<String, String> overrides, Path workD
         }
 
         public Builder datasets(DatasetSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            return datasets(() -> settings);
+        }
+
+        /** Settings read when the run needs them (from options, whose mirror must exist by then). */
+        public Builder datasets(Supplier<DatasetSettings> settings) {
             this.datasets = settings;
             return this;
         }
 
         /** Datasets from a mirror (a directory or URL), cached under {@code cacheDir}, strictly verified. */
         public Builder mirror(String mirror, Path cacheDir) {
-            return datasets(DatasetSettings.from(Map.of(DatasetSettings.MIRROR_PROPERTY, mirror,
-                    DatasetSettings.DIR_PROPERTY, cacheDir.toString()), Map.of()));
+            Map<String, String> options = Map.of(DatasetSettings.MIRROR_PROPERTY, mirror,
+                    DatasetSettings.DIR_PROPERTY, cacheDir.toString());
+            return datasets(() -> DatasetSettings.from(options, Map.of()));
         }
 
         public Builder workers(int workers) {
@@ -165,7 +175,7 @@ public record RunRequest(String suite, Map<String, String> overrides, Path workD
         public RunRequest build() {
             int cores = Runtime.getRuntime().availableProcessors();
             return new RunRequest(suite, overrides, workDir, out,
-                    datasets != null ? datasets : DatasetSettings.from(Map.of(), System.getenv()), workers,
+                    datasets, workers,
                     threads != null ? threads : Math.max(1, cores / Math.max(1, workers)), layers, shard, saveModels,
                     maxStarts, colorScale);
         }

@@ -115,7 +115,7 @@ public final class Runner {
                 }
             }
             List<CellSpec> cells = todo.stream().map(grid::get).toList();
-            DatasetLoader loader = DatasetLoader.create(opts.datasets());
+            DatasetLoader loader = DatasetLoader.create(opts.datasets().get());
             Set<DatasetRef> ids = new LinkedHashSet<>();
             grid.stream().filter(mine).forEach(c -> ids.add(c.dataset()));
             List<LoadedDataset> datasets = new ArrayList<>();

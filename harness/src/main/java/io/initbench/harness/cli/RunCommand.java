@@ -31,7 +31,7 @@ final class RunCommand implements CommandHandler {
         ColorScale colorScale = ctx.colorScale();
         RunRequest request = RunRequest.of(opts.suite()).overrides(props).workDir(ctx.workDir())
                 .out(opts.out() == null ? null : Path.of(opts.out()))
-                .datasets(DatasetSettings.from(props, ctx.env())).workers(opts.workers()).threads(opts.threads())
+                .datasets(() -> DatasetSettings.from(props, ctx.env())).workers(opts.workers()).threads(opts.threads())
                 .layers(opts.layers()).shard(opts.shard()).saveModels(opts.saveModels())
                 .maxStarts(Options.intProp(props, "resume.maxStarts", SuiteRunner.MAX_STARTS)).colorScale(colorScale)
                 .build();
