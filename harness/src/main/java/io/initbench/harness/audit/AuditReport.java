@@ -23,10 +23,7 @@ public final class AuditReport {
     }
 
     /** {@code audit.md}: the table of the initializer audit or of the network audit. */
-    public static final OutputWriter<AuditResult> MARKDOWN = (a, out) -> out.append(
-            a instanceof AuditResult.Networks n ? networkMarkdown(n.suite(), n.rows())
-                    : markdown(a.checks(), ((AuditResult.Initializers) a).samples(),
-                    ((AuditResult.Initializers) a).seed()));
+    public static final OutputWriter<AuditResult> MARKDOWN = (a, out) -> out.append(a.markdown());
 
     /** {@code audit.json}: the same rows for scripts and CI. */
     public static final OutputWriter<AuditResult> JSON =
