@@ -4,6 +4,7 @@ import io.initbench.datasets.fetch.DatasetStore;
 import io.initbench.datasets.fetch.Downloader;
 import io.initbench.datasets.fetch.VerifiedFile;
 import io.initbench.datasets.format.CifarReader;
+import io.initbench.datasets.format.IdxImages;
 import io.initbench.datasets.format.IdxReader;
 import io.initbench.datasets.format.IdxReader.IdxArray;
 import io.initbench.datasets.user.IdxDirectoryReader;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,15 +47,23 @@ public final class DatasetLoader {
     public LoadedDataset load(DatasetRef ref) {
         return loaded.computeIfAbsent(ref, r -> {
             long t0 = System.nanoTime();
-            // Java 17 has no pattern switch; DatasetRef is sealed, so these three are all there are
-            LoadedDataset d;
-            if (r instanceof DatasetRef.Builtin b) {
-                d = fetchAndParse(b.id());
-            } else if (r instanceof DatasetRef.ImageFolder f) {
-                d = ImageFolderReader.load(f);
-            } else {
-                d = IdxDirectoryReader.load((DatasetRef.IdxDirectory) r);
-            }
+            // every kind handled: a new one does not compile here until it has its reader
+            LoadedDataset d = r.match(new DatasetRef.Cases<>() {
+                @Override
+                public LoadedDataset builtin(DatasetRef.Builtin b) {
+                    return fetchAndParse(b.id());
+                }
+
+                @Override
+                public LoadedDataset imageFolder(DatasetRef.ImageFolder f) {
+                    return ImageFolderReader.load(f);
+                }
+
+                @Override
+                public LoadedDataset idxDirectory(DatasetRef.IdxDirectory i) {
+                    return IdxDirectoryReader.load(i);
+                }
+            });
             if (r.userData()) {
                 log.info("loaded {}: {} train / {} test images, {} classes, {} in {} ms", r.key(),
                         d.splits().train().count(), d.splits().test().count(), d.classNames().size(),
@@ -102,48 +110,8 @@ public final class DatasetLoader {
         IdxArray trainY = readIdx(reader, files.get(1));
         IdxArray testX = readIdx(reader, files.get(2));
         IdxArray testY = readIdx(reader, files.get(3));
-        return new Splits(mnistImages(trainX, trainY, files.get(0).name(), files.get(1).name()),
-                mnistImages(testX, testY, files.get(2).name(), files.get(3).name()));
-    }
-
-    /** Pairs an IDX image array {@code [n, rows, cols]} with an IDX label array {@code [n]} of digits. */
-    public static ImageSet mnistImages(IdxArray images, IdxArray labels, String source) {
-        return mnistImages(images, labels, source, "its label file");
-    }
-
-    /** The same, naming the label file {@code labelSource} when the two do not belong together. */
-    public static ImageSet mnistImages(IdxArray images, IdxArray labels, String source, String labelSource) {
-        return idxImages(images, labels, source, labelSource, 10);
-    }
-
-    /**
-     * Pairs an IDX image array {@code [n, rows, cols]} with an IDX label array {@code [n]} of class indices;
-     * {@code labelSource} names the label file when the two do not belong together.
-     */
-    public static ImageSet idxImages(IdxArray images, IdxArray labels, String source, String labelSource,
-                                     int numClasses) {
-        if (images.dims().length != 3) {
-            throw new DatasetException(source + ": image file has dimensions " + Arrays.toString(images.dims())
-                    + ", expected [count, rows, cols]");
-        }
-        if (labels.dims().length != 1) {
-            throw new DatasetException(source + ": label file has dimensions " + Arrays.toString(labels.dims())
-                    + ", expected [count]");
-        }
-        if (images.count() != labels.count()) {
-            throw new DatasetException(source + " holds " + images.count() + " images but " + labelSource + " holds "
-                    + labels.count() + " labels: " + labelSource + " is not the label file of these images (train-images"
-                    + " pair with train-labels, t10k-images with t10k-labels); put the right " + labelSource
-                    + " into the mirror, and delete the cached copy (under -Ddatasets.dir) to fetch it again");
-        }
-        for (int i = 0; i < labels.count(); i++) {
-            if (Byte.toUnsignedInt(labels.data()[i]) >= numClasses) {
-                throw new DatasetException(source + ": label " + Byte.toUnsignedInt(labels.data()[i]) + " at record " + i
-                        + " is not a class index below " + numClasses + "; the label file is corrupt");
-            }
-        }
-        return new ImageSet(images.count(), 1, images.dims()[1], images.dims()[2], numClasses, images.data(),
-                labels.data());
+        return new Splits(IdxImages.digits(trainX, trainY, files.get(0).name(), files.get(1).name()),
+                IdxImages.digits(testX, testY, files.get(2).name(), files.get(3).name()));
     }
 
     private static IdxArray readIdx(IdxReader reader, VerifiedFile file) {

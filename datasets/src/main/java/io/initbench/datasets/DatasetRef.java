@@ -21,6 +21,23 @@ public sealed interface DatasetRef permits DatasetRef.Builtin, DatasetRef.UserDa
     /** The canonical spelling: what suite files, results and cell ids carry. */
     String key();
 
+    /**
+     * Calls the method of {@code cases} for this kind of reference. Java 17 has pattern matching for
+     * {@code switch} only as a preview, so this is the exhaustive switch over the sealed kinds: a new kind
+     * must implement {@code match}, which needs a new method in {@link Cases}, which fails to compile in
+     * every caller until it handles the kind.
+     */
+    <R> R match(Cases<R> cases);
+
+    /** One method per kind of {@link DatasetRef}. */
+    interface Cases<R> {
+        R builtin(Builtin b);
+
+        R imageFolder(ImageFolder f);
+
+        R idxDirectory(IdxDirectory d);
+    }
+
     /** Shape and class count when they are known without reading the data (built-ins only). */
     default Optional<DatasetShape> knownShape() {
         return Optional.empty();
@@ -44,6 +61,11 @@ public sealed interface DatasetRef permits DatasetRef.Builtin, DatasetRef.UserDa
 
     /** One of the registry's datasets. */
     record Builtin(DatasetId id) implements DatasetRef {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.builtin(this);
+        }
+
         @Override
         public String key() {
             return id.key();
@@ -94,6 +116,11 @@ public sealed interface DatasetRef permits DatasetRef.Builtin, DatasetRef.UserDa
         }
 
         @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.imageFolder(this);
+        }
+
+        @Override
         public String key() {
             StringBuilder k = new StringBuilder(FOLDER_PREFIX).append(path).append("?size=").append(height).append('x')
                     .append(width).append("&channels=").append(channels);
@@ -119,6 +146,11 @@ public sealed interface DatasetRef permits DatasetRef.Builtin, DatasetRef.UserDa
                 throw new IllegalArgumentException("dataset idx: needs a directory, e.g. idx:/usr/share/fashion-mnist");
             }
             path = normalise(path);
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.idxDirectory(this);
         }
 
         @Override

@@ -5,6 +5,7 @@
  * {@link io.initbench.harness.train} (training a cell, scheduling cells on workers) →
  * {@link io.initbench.harness.result} (result records, provenance, the run directory) →
  * {@link io.initbench.harness.report} (matrix.csv, matrix.md) →
+ * {@link io.initbench.harness.api} (a run as a library call: request in, records out) →
  * {@link io.initbench.harness.cli} (the thin command line).
  */
 package io.initbench.harness;

@@ -1,13 +1,13 @@
 package io.initbench.datasets.user;
 
 import io.initbench.datasets.DatasetException;
-import io.initbench.datasets.DatasetLoader;
 import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.ImageSet;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.datasets.Splits;
 import io.initbench.datasets.fetch.Checksum;
 import io.initbench.datasets.fetch.VerifiedFile;
+import io.initbench.datasets.format.IdxImages;
 import io.initbench.datasets.format.IdxReader;
 import io.initbench.datasets.format.IdxReader.IdxArray;
 import java.io.BufferedInputStream;
@@ -45,9 +45,9 @@ public final class IdxDirectoryReader {
         if (classes < 2) {
             throw new DatasetException("dataset " + ref.key() + ": every label is 0; a classifier needs at least 2 classes");
         }
-        ImageSet train = DatasetLoader.idxImages(arrays.get(0), arrays.get(1), paths.get(0).toString(),
+        ImageSet train = IdxImages.pair(arrays.get(0), arrays.get(1), paths.get(0).toString(),
                 paths.get(1).toString(), classes);
-        ImageSet test = DatasetLoader.idxImages(arrays.get(2), arrays.get(3), paths.get(2).toString(),
+        ImageSet test = IdxImages.pair(arrays.get(2), arrays.get(3), paths.get(2).toString(),
                 paths.get(3).toString(), classes);
         if (train.height() != test.height() || train.width() != test.width()) {
             throw new DatasetException("dataset " + ref.key() + ": train images are " + train.height() + "x" + train.width()

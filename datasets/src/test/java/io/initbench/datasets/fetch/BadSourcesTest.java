@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetException;
-import io.initbench.datasets.DatasetLoader;
 import io.initbench.datasets.TestFiles;
+import io.initbench.datasets.format.IdxImages;
 import io.initbench.datasets.format.IdxReader;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -74,7 +74,7 @@ class BadSourcesTest {
     @Test
     void mismatchedLabelsNameTheLabelFileAndTheFix() throws Exception {
         IdxReader reader = new IdxReader();
-        DatasetException e = assertThrows(DatasetException.class, () -> DatasetLoader.mnistImages(
+        DatasetException e = assertThrows(DatasetException.class, () -> IdxImages.digits(
                 reader.read(new ByteArrayInputStream(TestFiles.idxImages(6, 2, 2)), "images"),
                 reader.read(new ByteArrayInputStream(TestFiles.idxLabels(4)), "labels"),
                 "train-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"));

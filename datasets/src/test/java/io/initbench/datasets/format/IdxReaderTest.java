@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetException;
-import io.initbench.datasets.DatasetLoader;
 import io.initbench.datasets.ImageSet;
 import io.initbench.datasets.TestFiles;
 import java.io.ByteArrayInputStream;
@@ -27,7 +26,7 @@ class IdxReaderTest {
         assertArrayEquals(new int[] {12, 4, 3}, images.dims());
         assertEquals(12 * 4 * 3, images.data().length);
         assertEquals(7 + 5, Byte.toUnsignedInt(images.data()[12 + 5]), "image 1, pixel 5");
-        ImageSet set = DatasetLoader.mnistImages(images, labels, "test");
+        ImageSet set = IdxImages.digits(images, labels, "test");
         assertEquals(12, set.count());
         assertEquals(1, set.channels());
         assertEquals(4, set.height());
@@ -82,7 +81,7 @@ class IdxReaderTest {
 
     @Test
     void imageAndLabelCountsMustAgree() {
-        DatasetException e = assertThrows(DatasetException.class, () -> DatasetLoader.mnistImages(
+        DatasetException e = assertThrows(DatasetException.class, () -> IdxImages.digits(
                 read(TestFiles.idxImages(4, 2, 2)), read(TestFiles.idxLabels(5)), "x"));
         assertTrue(e.getMessage().contains("4 images but its label file holds 5 labels"), e.getMessage());
     }

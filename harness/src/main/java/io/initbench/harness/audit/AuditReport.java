@@ -23,10 +23,7 @@ public final class AuditReport {
     }
 
     /** {@code audit.md}: the table of the initializer audit or of the network audit. */
-    public static final OutputWriter<AuditResult> MARKDOWN = (a, out) -> out.append(
-            a instanceof AuditResult.Networks n ? networkMarkdown(n.suite(), n.rows())
-                    : markdown(a.checks(), ((AuditResult.Initializers) a).samples(),
-                    ((AuditResult.Initializers) a).seed()));
+    public static final OutputWriter<AuditResult> MARKDOWN = (a, out) -> out.append(a.markdown());
 
     /** {@code audit.json}: the same rows for scripts and CI. */
     public static final OutputWriter<AuditResult> JSON =
@@ -81,13 +78,15 @@ public final class AuditReport {
     }
 
     private static void row(StringBuilder sb, InitAudit.Row r) {
+        InitAudit.Expected e = r.expected();
+        InitAudit.Measured m = r.measured();
         sb.append(Format.plain(r.fanIn())).append(" | ").append(Format.plain(r.fanOut())).append(" | ")
-                .append(Escape.markdown(r.formula())).append(" | ")
-                .append(g(r.expectedVariance())).append(" | ").append(g(r.measuredVariance())).append(" | ")
-                .append(r.ratio() == null ? "" : Format.fixed(r.ratio(), 3)).append(" | ")
-                .append(r.expectedKurtosis() == null ? "" : Format.fixed(r.expectedKurtosis(), 1))
-                .append(r.measuredKurtosis() == null ? "" : " / " + Format.fixed(r.measuredKurtosis(), 2))
-                .append(" | ").append(Escape.markdown(r.check())).append(" | ")
+                .append(Escape.markdown(e.formula())).append(" | ")
+                .append(g(e.variance())).append(" | ").append(g(m.variance())).append(" | ")
+                .append(m.ratio() == null ? "" : Format.fixed(m.ratio(), 3)).append(" | ")
+                .append(e.kurtosis() == null ? "" : Format.fixed(e.kurtosis(), 1))
+                .append(m.kurtosis() == null ? "" : " / " + Format.fixed(m.kurtosis(), 2))
+                .append(" | ").append(Escape.markdown(m.check())).append(" | ")
                 .append(r.verdict() == InitAudit.Verdict.FAIL ? "**FAIL**" : r.verdict().name()).append(" | ")
                 .append(r.note() == null ? "" : Escape.markdown(r.note())).append(" |\n");
     }

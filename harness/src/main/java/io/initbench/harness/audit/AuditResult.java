@@ -13,6 +13,9 @@ public sealed interface AuditResult permits AuditResult.Initializers, AuditResul
     /** The rows {@code audit.json} lists. */
     List<?> rows();
 
+    /** {@code audit.md}: each kind of audit has its own table, so a new kind must say what it shows. */
+    String markdown();
+
     /** Deviations not on the known list: the audit's exit code is 1 when there is any. */
     default long failures() {
         return AuditReport.failures(checks());
@@ -34,6 +37,11 @@ public sealed interface AuditResult permits AuditResult.Initializers, AuditResul
         }
 
         @Override
+        public String markdown() {
+            return AuditReport.markdown(rows, samples, seed);
+        }
+
+        @Override
         public List<InitAudit.Row> checks() {
             return rows;
         }
@@ -48,6 +56,11 @@ public sealed interface AuditResult permits AuditResult.Initializers, AuditResul
         @Override
         public String subject() {
             return "networks of suite " + suite;
+        }
+
+        @Override
+        public String markdown() {
+            return AuditReport.networkMarkdown(suite, rows);
         }
 
         @Override

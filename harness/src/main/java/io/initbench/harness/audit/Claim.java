@@ -29,25 +29,52 @@ public record Claim(double mean, double variance, Family family, String formula,
     public static Optional<Claim> of(InitSpec spec, AuditShape s) {
         double in = s.fanIn();
         double out = s.fanOut();
-        if (spec instanceof InitSpec.Normal n) {
-            return Optional.of(of(n.mean(), n.std() * n.std(), Family.NORMAL, "std²"));
-        } else if (spec instanceof InitSpec.Uniform u) {
-            double w = u.upper() - u.lower();
-            return Optional.of(of((u.lower() + u.upper()) / 2, w * w / 12, Family.UNIFORM, "(b-a)²/12"));
-        } else if (spec instanceof InitSpec.Constant c) {
-            return Optional.of(of(c.value(), 0, Family.CONSTANT, "0"));
-        } else if (spec instanceof InitSpec.Sparse sp) {
-            int k = (int) Math.min(sp.k(), in);
-            return Optional.of(new Claim(0, k * sp.std() * sp.std() / in, Family.SPARSE, "k·std²/fan_in", k, 0));
-        } else if (spec instanceof InitSpec.Orthogonal o) {
-            return Optional.of(orthogonal(o.gain(), s));
-        } else if (spec instanceof InitSpec.Lsuv) {
-            // the data-independent part: orthogonal pre-init with gain 1
-            return Optional.of(orthogonal(1.0, s));
-        } else if (spec instanceof InitSpec.Dl4j d) {
-            return dl4j(d.init(), in, out);
-        }
-        return Optional.empty();
+        // every variant handled: a new one does not compile here until it states its claim
+        return spec.match(new InitSpec.Cases<>() {
+            @Override
+            public Optional<Claim> dl4j(InitSpec.Dl4j d) {
+                return Claim.dl4j(d.init(), in, out);
+            }
+
+            @Override
+            public Optional<Claim> normal(InitSpec.Normal n) {
+                return Optional.of(Claim.of(n.mean(), n.std() * n.std(), Family.NORMAL, "std²"));
+            }
+
+            @Override
+            public Optional<Claim> uniform(InitSpec.Uniform u) {
+                double w = u.upper() - u.lower();
+                return Optional.of(Claim.of((u.lower() + u.upper()) / 2, w * w / 12, Family.UNIFORM, "(b-a)²/12"));
+            }
+
+            @Override
+            public Optional<Claim> constant(InitSpec.Constant c) {
+                return Optional.of(Claim.of(c.value(), 0, Family.CONSTANT, "0"));
+            }
+
+            @Override
+            public Optional<Claim> sparse(InitSpec.Sparse sp) {
+                int k = (int) Math.min(sp.k(), in);
+                return Optional.of(new Claim(0, k * sp.std() * sp.std() / in, Family.SPARSE, "k·std²/fan_in", k, 0));
+            }
+
+            @Override
+            public Optional<Claim> orthogonal(InitSpec.Orthogonal o) {
+                return Optional.of(Claim.orthogonal(o.gain(), s));
+            }
+
+            @Override
+            public Optional<Claim> lsuv(InitSpec.Lsuv l) {
+                // the data-independent part: orthogonal pre-init with gain 1
+                return Optional.of(Claim.orthogonal(1.0, s));
+            }
+
+            @Override
+            public Optional<Claim> pretrained(InitSpec.Pretrained p) {
+                // whatever the saved model holds: no distribution is promised
+                return Optional.empty();
+            }
+        });
     }
 
     private static Claim orthogonal(double gain, AuditShape s) {

@@ -1,10 +1,14 @@
 package io.initbench.harness.audit;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.initbench.harness.model.Initializers;
 import io.initbench.harness.model.UnitLayout;
 import io.initbench.harness.spec.InitSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -29,10 +33,73 @@ public final class InitAudit {
      */
     public enum Verdict { PASS, KNOWN_DEVIATION, FAIL, NO_CLAIM, NOT_APPLICABLE }
 
-    /** One initializer on one shape. {@code check} is the sparsity or orthogonality measurement, if any. */
-    public record Row(String init, String shape, double fanIn, double fanOut, String formula, Double expectedMean,
-                      double measuredMean, Double expectedVariance, double measuredVariance, Double ratio,
-                      Double expectedKurtosis, Double measuredKurtosis, String check, Verdict verdict, String note) {
+    /**
+     * One initializer on one shape: what its {@link Claim} expects beside what the sample measured.
+     * {@code audit.json} keeps the flat row that scripts read ({@link #json()}).
+     */
+    public record Row(String init, String shape, double fanIn, double fanOut, Expected expected, Measured measured,
+                      Verdict verdict, String note) {
+        public Row {
+            Objects.requireNonNull(init, "init");
+            Objects.requireNonNull(shape, "shape");
+            Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(measured, "measured");
+            Objects.requireNonNull(verdict, "verdict");
+        }
+
+        /** The row as audit.json has always written it: expected and measured side by side, per moment. */
+        @JsonValue
+        public Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("init", init);
+            m.put("shape", shape);
+            m.put("fanIn", fanIn);
+            m.put("fanOut", fanOut);
+            m.put("formula", expected.formula());
+            m.put("expectedMean", expected.mean());
+            m.put("measuredMean", measured.mean());
+            m.put("expectedVariance", expected.variance());
+            m.put("measuredVariance", measured.variance());
+            m.put("ratio", measured.ratio());
+            m.put("expectedKurtosis", expected.kurtosis());
+            m.put("measuredKurtosis", measured.kurtosis());
+            m.put("check", measured.check());
+            m.put("verdict", verdict);
+            m.put("note", note);
+            return m;
+        }
+    }
+
+    /**
+     * What a {@link Claim} promises: its variance formula, mean, variance and the kurtosis of its family;
+     * null where it promises nothing.
+     */
+    public record Expected(String formula, Double mean, Double variance, Double kurtosis) {
+        /** No claim: nothing expected. */
+        public static final Expected NONE = new Expected("", null, null, null);
+
+        public Expected {
+            Objects.requireNonNull(formula, "formula (empty when there is none)");
+        }
+
+        static Expected of(Claim c) {
+            return new Expected(c.formula(), c.mean(), c.variance(),
+                    Double.isNaN(c.family().kurtosis) ? null : c.family().kurtosis);
+        }
+    }
+
+    /**
+     * The sample's moments (NaN where nothing was drawn), its variance as a multiple of the claim's
+     * ({@code ratio}, null without a non-zero claimed variance), and {@code check}, the sparsity or
+     * orthogonality measurement, if any.
+     */
+    public record Measured(double mean, double variance, Double ratio, Double kurtosis, String check) {
+        /** Nothing could be drawn. */
+        public static final Measured NONE = new Measured(Double.NaN, Double.NaN, null, null, "");
+
+        public Measured {
+            Objects.requireNonNull(check, "check (empty when there is none)");
+        }
     }
 
     private final long samples;
@@ -140,8 +207,8 @@ public final class InitAudit {
             try {
                 impl.init(shape.fanIn(), shape.fanOut(), shape.shape(), shape.order(), view);
             } catch (RuntimeException e) {
-                return new Row(label, shape.name(), shape.fanIn(), shape.fanOut(), "", null, Double.NaN, null,
-                        Double.NaN, null, null, null, "", Verdict.NOT_APPLICABLE, e.getMessage());
+                return new Row(label, shape.name(), shape.fanIn(), shape.fanOut(), Expected.NONE, Measured.NONE,
+                        Verdict.NOT_APPLICABLE, e.getMessage());
             }
             sample.add(view.data().asFloat());
         }
@@ -163,12 +230,13 @@ public final class InitAudit {
                 - 3 * Math.pow(mean, 4);
         double kurtosis = var > 0 ? m4 / (var * var) : Double.NaN;
         if (claim.isEmpty()) {
-            return new Row(label, shape.name(), shape.fanIn(), shape.fanOut(), "", null, mean, null, var, null, null,
-                    kurtosis, "", Verdict.NO_CLAIM, "the name makes no distributional claim");
+            return new Row(label, shape.name(), shape.fanIn(), shape.fanOut(), Expected.NONE,
+                    new Measured(mean, var, null, kurtosis, ""), Verdict.NO_CLAIM, "the name makes no distributional claim");
         }
         Claim c = claim.get();
         Double ratio = c.variance() == 0 ? null : var / c.variance();
-        Double expectedKurtosis = Double.isNaN(c.family().kurtosis) ? null : c.family().kurtosis;
+        Expected expected = Expected.of(c);
+        Double expectedKurtosis = expected.kurtosis();
         List<String> problems = problems(c, sample, mean, var, kurtosis, 1.0, expectedKurtosis);
         String check = "";
         if (c.family() == Claim.Family.SPARSE) {
@@ -188,8 +256,8 @@ public final class InitAudit {
                 note = note + " — known: " + k.get().reason();
             }
         }
-        return new Row(label, shape.name(), shape.fanIn(), shape.fanOut(), c.formula(), c.mean(), mean, c.variance(),
-                var, ratio, expectedKurtosis, Double.isNaN(kurtosis) ? null : kurtosis, check, verdict, note);
+        return new Row(label, shape.name(), shape.fanIn(), shape.fanOut(), expected,
+                new Measured(mean, var, ratio, Double.isNaN(kurtosis) ? null : kurtosis, check), verdict, note);
     }
 
     private static List<String> problems(Claim c, Sample sample, double mean, double var, double kurtosis,

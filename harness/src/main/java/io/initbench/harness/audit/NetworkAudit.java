@@ -60,7 +60,7 @@ public final class NetworkAudit {
                 net.init();
             } catch (RuntimeException e) {
                 rows.add(new LayerRow(cell.configLabel(), -1, "", new InitAudit.Row(cell.weightInit().label(), "network",
-                        Double.NaN, Double.NaN, "", null, Double.NaN, null, Double.NaN, null, null, null, "",
+                        Double.NaN, Double.NaN, InitAudit.Expected.NONE, InitAudit.Measured.NONE,
                         InitAudit.Verdict.NOT_APPLICABLE, "cannot build: " + e.getMessage())));
                 continue;
             }

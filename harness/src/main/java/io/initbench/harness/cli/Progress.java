@@ -1,9 +1,9 @@
 package io.initbench.harness.cli;
 
+import io.initbench.harness.api.RunListener;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Metrics;
 import io.initbench.harness.spec.CellSpec;
-import io.initbench.harness.train.SuiteRunner;
 import java.time.Duration;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Cells done / total, the cell just finished and an ETA: a live bar on a terminal, one log line per
  * cell otherwise (nightly logs stay greppable).
  */
-final class Progress implements SuiteRunner.Listener, AutoCloseable {
+final class Progress implements RunListener {
     private static final Logger log = LoggerFactory.getLogger(Progress.class);
 
     private final int total;

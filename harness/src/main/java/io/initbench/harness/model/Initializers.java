@@ -10,30 +10,55 @@ import org.deeplearning4j.nn.weights.WeightInitDistribution;
 
 /** Maps an {@link InitSpec} to the DL4J {@link IWeightInit} that implements it. */
 public final class Initializers {
+    /** Every variant handled: a new one does not compile here until it has its DL4J initializer. */
+    private static final InitSpec.Cases<IWeightInit> DL4J = new InitSpec.Cases<>() {
+        @Override
+        public IWeightInit dl4j(InitSpec.Dl4j d) {
+            return d.init().getWeightInitFunction();
+        }
+
+        @Override
+        public IWeightInit normal(InitSpec.Normal n) {
+            return new WeightInitDistribution(new NormalDistribution(n.mean(), n.std()));
+        }
+
+        @Override
+        public IWeightInit uniform(InitSpec.Uniform u) {
+            return new WeightInitDistribution(new UniformDistribution(u.lower(), u.upper()));
+        }
+
+        @Override
+        public IWeightInit constant(InitSpec.Constant c) {
+            return new WeightInitDistribution(new ConstantDistribution(c.value()));
+        }
+
+        @Override
+        public IWeightInit sparse(InitSpec.Sparse s) {
+            return new WeightInitSparse(s.k(), s.std());
+        }
+
+        @Override
+        public IWeightInit orthogonal(InitSpec.Orthogonal o) {
+            return new WeightInitOrthogonal(o.gain());
+        }
+
+        @Override
+        public IWeightInit lsuv(InitSpec.Lsuv l) {
+            // LSUV's first step; PostInit rescales per layer once data is at hand
+            return new WeightInitOrthogonal(1.0);
+        }
+
+        @Override
+        public IWeightInit pretrained(InitSpec.Pretrained p) {
+            // placeholder draw, overwritten by PostInit with the saved weights
+            return WeightInit.XAVIER.getWeightInitFunction();
+        }
+    };
+
     private Initializers() {
     }
 
     public static IWeightInit of(InitSpec spec) {
-        // InitSpec is sealed; Java 17 has no pattern switch, so the chain ends in an impossible case
-        if (spec instanceof InitSpec.Dl4j d) {
-            return d.init().getWeightInitFunction();
-        } else if (spec instanceof InitSpec.Normal n) {
-            return new WeightInitDistribution(new NormalDistribution(n.mean(), n.std()));
-        } else if (spec instanceof InitSpec.Uniform u) {
-            return new WeightInitDistribution(new UniformDistribution(u.lower(), u.upper()));
-        } else if (spec instanceof InitSpec.Constant c) {
-            return new WeightInitDistribution(new ConstantDistribution(c.value()));
-        } else if (spec instanceof InitSpec.Sparse s) {
-            return new WeightInitSparse(s.k(), s.std());
-        } else if (spec instanceof InitSpec.Orthogonal o) {
-            return new WeightInitOrthogonal(o.gain());
-        } else if (spec instanceof InitSpec.Lsuv) {
-            // LSUV's first step; PostInit rescales per layer once data is at hand
-            return new WeightInitOrthogonal(1.0);
-        } else if (spec instanceof InitSpec.Pretrained) {
-            // placeholder draw, overwritten by PostInit with the saved weights
-            return WeightInit.XAVIER.getWeightInitFunction();
-        }
-        throw new AssertionError("unhandled initializer " + spec);
+        return spec.match(DL4J);
     }
 }

@@ -31,6 +31,33 @@ public sealed interface InitSpec {
 
     String label();
 
+    /**
+     * Calls the method of {@code cases} for this variant. Java 17 has pattern matching for {@code switch}
+     * only as a preview, so this is the exhaustive switch over the sealed variants: a new variant must
+     * implement {@code match}, which needs a new method in {@link Cases}, which fails to compile in every
+     * mapping until it handles the variant.
+     */
+    <R> R match(Cases<R> cases);
+
+    /** One method per variant of {@link InitSpec}: a mapping from initializers to {@code R}. */
+    interface Cases<R> {
+        R dl4j(Dl4j d);
+
+        R normal(Normal n);
+
+        R uniform(Uniform u);
+
+        R constant(Constant c);
+
+        R sparse(Sparse s);
+
+        R orthogonal(Orthogonal o);
+
+        R lsuv(Lsuv l);
+
+        R pretrained(Pretrained p);
+    }
+
     /** A DL4J built-in, by enum name. */
     record Dl4j(WeightInit init) implements InitSpec {
         public Dl4j {
@@ -38,6 +65,11 @@ public sealed interface InitSpec {
                 throw new SuiteException("weightInit DISTRIBUTION needs a distribution: write NORMAL(mean,std),"
                         + " UNIFORM(a,b) or CONSTANT(c)");
             }
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.dl4j(this);
         }
 
         @Override
@@ -54,6 +86,11 @@ public sealed interface InitSpec {
         }
 
         @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.normal(this);
+        }
+
+        @Override
         public String label() {
             return "NORMAL(" + num(mean) + "," + num(std) + ")";
         }
@@ -67,6 +104,11 @@ public sealed interface InitSpec {
         }
 
         @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.uniform(this);
+        }
+
+        @Override
         public String label() {
             return "UNIFORM(" + num(lower) + "," + num(upper) + ")";
         }
@@ -77,6 +119,11 @@ public sealed interface InitSpec {
             if (!Double.isFinite(value)) {
                 throw new SuiteException("CONSTANT(c) needs a finite c, got " + value);
             }
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.constant(this);
         }
 
         @Override
@@ -95,6 +142,11 @@ public sealed interface InitSpec {
         }
 
         @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.sparse(this);
+        }
+
+        @Override
         public String label() {
             return std == 1.0 ? "SPARSE(" + k + ")" : "SPARSE(" + k + "," + num(std) + ")";
         }
@@ -105,6 +157,11 @@ public sealed interface InitSpec {
             if (!(gain > 0) || !Double.isFinite(gain)) {
                 throw new SuiteException("ORTHOGONAL(gain) needs a finite gain > 0, got " + gain);
             }
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.orthogonal(this);
         }
 
         @Override
@@ -123,6 +180,11 @@ public sealed interface InitSpec {
         }
 
         @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.lsuv(this);
+        }
+
+        @Override
         public String label() {
             return "LSUV(" + num(tolerance) + "," + maxIterations + ")";
         }
@@ -135,6 +197,11 @@ public sealed interface InitSpec {
                 throw new SuiteException("PRETRAINED(path) needs the path of a saved DL4J model (.zip)");
             }
             path = path.trim();
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.pretrained(this);
         }
 
         @Override

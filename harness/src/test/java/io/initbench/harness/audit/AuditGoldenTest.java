@@ -27,16 +27,19 @@ class AuditGoldenTest {
 
     static AuditResult.Initializers initializers() {
         return new AuditResult.Initializers(List.of(
-                new InitAudit.Row("XAVIER", "dense 784×256", 784, 256, "2/(fan_in+fan_out)", 0.0, -1.2e-5,
-                        0.001923076923, 0.0019187, 0.99773, 3.0, 3.0123, "", InitAudit.Verdict.PASS, null),
-                new InitAudit.Row("LECUN_UNIFORM", "conv 3×3×16→32", 144, 288, "1/fan_in", 0.0, 2.0e-4,
-                        0.006944444444, 0.020861, 3.004, 1.8, 1.7993, "", InitAudit.Verdict.KNOWN_DEVIATION,
+                new InitAudit.Row("XAVIER", "dense 784×256", 784, 256,
+                        new InitAudit.Expected("2/(fan_in+fan_out)", 0.0, 0.001923076923, 3.0),
+                        new InitAudit.Measured(-1.2e-5, 0.0019187, 0.99773, 3.0123, ""), InitAudit.Verdict.PASS, null),
+                new InitAudit.Row("LECUN_UNIFORM", "conv 3×3×16→32", 144, 288,
+                        new InitAudit.Expected("1/fan_in", 0.0, 0.006944444444, 1.8),
+                        new InitAudit.Measured(2.0e-4, 0.020861, 3.004, 1.7993, ""), InitAudit.Verdict.KNOWN_DEVIATION,
                         "draws U[-3/√fan_in, 3/√fan_in]: variance 3/fan_in"),
-                new InitAudit.Row("SPARSE(0.1)", "dense 100×10", 100, 10.5, "0.1·1/fan_in", 0.0, 0.0,
-                        0.001, Double.NaN, null, null, null, "non-zeros 0.1200 | expected 0.1000",
+                new InitAudit.Row("SPARSE(0.1)", "dense 100×10", 100, 10.5,
+                        new InitAudit.Expected("0.1·1/fan_in", 0.0, 0.001, null),
+                        new InitAudit.Measured(0.0, Double.NaN, null, null, "non-zeros 0.1200 | expected 0.1000"),
                         InitAudit.Verdict.FAIL, "too many non-zeros\nsee <docs>"),
-                new InitAudit.Row("IDENTITY", "dense 256×128", 256, 128, "none", null, 0.0078,
-                        null, 0.0078, null, null, null, "", InitAudit.Verdict.NO_CLAIM, null)),
+                new InitAudit.Row("IDENTITY", "dense 256×128", 256, 128, new InitAudit.Expected("none", null, null, null),
+                        new InitAudit.Measured(0.0078, 0.0078, null, null, ""), InitAudit.Verdict.NO_CLAIM, null)),
                 200_000, 42);
     }
 

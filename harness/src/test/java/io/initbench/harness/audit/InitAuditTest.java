@@ -35,7 +35,7 @@ class InitAuditTest {
         };
         InitAudit.Row r = audit.audit("fake XAVIER", InitSpec.parse("XAVIER"), wrong, AuditShape.DEFAULTS.get(0));
         assertEquals(InitAudit.Verdict.FAIL, r.verdict());
-        assertEquals(1.44, r.ratio(), 0.02);
+        assertEquals(1.44, r.measured().ratio(), 0.02);
         // uniform draws under a normal claim: right variance, wrong shape
         IWeightInit uniform = Initializers.of(InitSpec.parse("XAVIER_UNIFORM"));
         InitAudit.Row shape = audit.audit("uniform as XAVIER", InitSpec.parse("XAVIER"), uniform, AuditShape.DEFAULTS.get(0));
@@ -52,7 +52,7 @@ class InitAuditTest {
         List<InitAudit.Row> rows = audit.run(List.of(InitSpec.parse("LECUN_UNIFORM")), AuditShape.DEFAULTS);
         for (InitAudit.Row r : rows) {
             assertEquals(InitAudit.Verdict.KNOWN_DEVIATION, r.verdict(), r.shape());
-            assertEquals(3.0, r.ratio(), 0.05, "U[-3/√fan_in, 3/√fan_in] has 3× LeCun's variance");
+            assertEquals(3.0, r.measured().ratio(), 0.05, "U[-3/√fan_in, 3/√fan_in] has 3× LeCun's variance");
         }
         // without the known list the same draws are a failure
         for (InitAudit.Row r : new InitAudit(500_000, 7, KnownDeviations.none())

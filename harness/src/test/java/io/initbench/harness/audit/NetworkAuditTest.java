@@ -54,7 +54,7 @@ class NetworkAuditTest {
         net.getLayer(2).getParam("W").muli(3); // the second conv layer: variance ×9
         List<NetworkAudit.LayerRow> rows = audit.audit(cell, net);
         assertEquals(InitAudit.Verdict.FAIL, rows.get(1).check().verdict());
-        assertEquals(9.0, rows.get(1).check().ratio(), 0.5);
+        assertEquals(9.0, rows.get(1).check().measured().ratio(), 0.5);
         assertEquals(1, AuditReport.failures(rows.stream().map(NetworkAudit.LayerRow::check).toList()),
                 "only the scaled layer fails");
         // a milder mis-scaling of the dense layer after the convs (200k weights: tight tolerance)

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,14 @@ class EveryInitializerVariantTest {
             if (spec instanceof InitSpec.Pretrained) {
                 assertEquals(saved.params(), net.params(), "PRETRAINED copies the saved weights");
             }
-            assertTrue(net.params().sumNumber().doubleValue() != Double.NaN, spec.label());
+            // whatever the variant, the network starts from finite weights, and not from all zeros
+            // (which would make every unit of a layer the same)
+            float[] params = net.params().data().asFloat();
+            long nonFinite = IntStream.range(0, params.length).filter(i -> !Float.isFinite(params[i])).count();
+            assertEquals(0, nonFinite, spec.label() + ": parameters that are NaN or infinite");
+            float[] firstWeights = net.getLayer(0).getParam("W").data().asFloat();
+            assertTrue(IntStream.range(0, firstWeights.length).anyMatch(i -> firstWeights[i] != 0f),
+                    spec.label() + ": the first layer's weights are all zero");
             net.close();
         }
         saved.close();
