@@ -102,6 +102,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
         Scale accScale = accuracyScale(run.cells());
         Scale runSpeed = colorScale == ColorScale.RUN ? runSpeedScale(run.cells()) : null;
+        io.initbench.harness.stats.RunStatistics stats = ComparisonTables.statistics(run);
         Map<TableGroup, List<CellRecord>> panels = TableGroup.split(run.cells());
         List<TableGroup> order = new ArrayList<>(panels.keySet());
         for (var e : panels.entrySet()) {
@@ -149,9 +150,10 @@ public final class HtmlReportWriter implements ReportWriter {
                     rs -> StatsText.speedEntry(rs, !uniform));
             table(out, records, "Step-0 gradient norm, first ÷ output layer", StatsText::gradientRatioEntry);
             table(out, records, "Distinct units after training (fewest / width)", StatsText::distinctEntry);
-            statsTable(out, StatsText.ranking(records));
+            statsTable(out, ComparisonTables.ranking(stats, records));
+            statsTable(out, ComparisonTables.comparisons(stats, records));
         }
-        StatsText.StatsTable bn = StatsText.batchNorm(run.cells());
+        StatsText.StatsTable bn = ComparisonTables.batchNorm(stats);
         if (bn != null) {
             out.append("<h2>BatchNorm off vs on</h2>\n");
             statsTable(out, bn);

@@ -44,6 +44,7 @@ public final class SuiteLoader {
         for (String t : List.of("learningRates", "seeds", "metric")) {
             m.put("tuning." + t, "tuning." + t);
         }
+        m.put("analysis.margin", "analysis.margin");
         // -Dtuning=off trains the suite without tuning, at axes.learningRate
         m.put("tuning", "tuning");
         return Map.copyOf(m);

@@ -44,7 +44,7 @@ class FileModesTest {
                 "-Dtrain.size=200", "-Dtest.size=100", "-Depochs=1", "-Dworkers=1", "-Dbench.cells=1",
                 "-Dbench.repeats=1", "-Dbench.gemm=64", "-Dout=" + bench, "-Ddatasets.dir=" + cache);
         List<String> expected = List.of("cells.jsonl", "suite.json", "metadata.json", "matrix.csv", "matrix.md",
-                "groups.csv", "report.html", "compare.md", "compare-junit.xml", "models");
+                "groups.csv", "comparisons.csv", "report.html", "compare.md", "compare-junit.xml", "models");
         for (String name : expected) {
             assertTrue(Files.exists(run.resolve(name)), name + " was not written");
         }
