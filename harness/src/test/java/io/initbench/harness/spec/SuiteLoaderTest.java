@@ -177,6 +177,29 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void analysisSetsTheMarginAndAValidatedBaseline() throws IOException {
+        SuiteSpec plain = loadText("axes:\n  weightInit: [XAVIER, RELU]\n");
+        assertEquals(AnalysisSpec.DEFAULT_MARGIN, plain.analysis().margin());
+        assertEquals(null, plain.baselineInit(), "no baseline: all pairs");
+        SuiteSpec s = loadText("axes:\n  weightInit: [XAVIER, RELU]\nanalysis:\n  margin: 0.01\n"
+                + "  baseline:\n    weightInit: xavier\n");
+        assertEquals(0.01, s.analysis().margin());
+        assertEquals("XAVIER", s.baselineInit(), "spelled as the axis spells it");
+        assertEquals(plain.settingsFingerprint(), s.settingsFingerprint(), "the analysis changes no cell");
+        assertEquals(0.02, loader.load(tmp.resolve("s.yaml").toString(), Map.of("analysis.margin", "0.02"))
+                .analysis().margin());
+
+        String notInSuite = error("axes:\n  weightInit: [XAVIER, RELU]\nanalysis:\n  baseline:\n"
+                + "    weightInit: LECUN_NORMAL\n");
+        assertTrue(notInSuite.contains("LECUN_NORMAL is not one of the suite's initializers [XAVIER, RELU]"),
+                notInSuite);
+        String axis = error("analysis:\n  baseline:\n    activation: RELU\n");
+        assertTrue(axis.contains("analysis.baseline.activation") && axis.contains("[weightInit]"), axis);
+        String margin = error("analysis:\n  margin: 0\n");
+        assertTrue(margin.contains("analysis.margin 0.0 is not valid") && margin.contains("between 0 and 1"), margin);
+    }
+
+    @Test
     void jsonSuitesWork() throws IOException {
         Path f = tmp.resolve("j.json");
         Files.writeString(f, "{\"name\":\"j\",\"axes\":{\"dataset\":[\"cifar10\"],\"architecture\":[\"cnn\"]}}");
