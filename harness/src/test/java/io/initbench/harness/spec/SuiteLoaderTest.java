@@ -64,6 +64,8 @@ class SuiteLoaderTest {
             SuiteSpec s = loader.load(name, Map.of());
             assertTrue(s.tuning() != null, name + ": no tuning section");
             assertTrue(s.tuning().learningRates().size() >= 2, name + ": tuning needs at least 2 rates");
+            assertTrue(s.tuning().seeds().size() >= 2, name + ": one tuning seed cannot show how noisy the choice is");
+            assertTrue(s.tuning().extensible(), name + ": an edge choice must extend the grid");
             assertTrue(s.training().validationSize() > 0, name + ": tuning needs a validation split");
             assertTrue(s.axes().seed().size() >= 3, name + ": fewer than 3 final seeds");
             assertTrue(s.tuning().seeds().stream().noneMatch(s.axes().seed()::contains), name);
