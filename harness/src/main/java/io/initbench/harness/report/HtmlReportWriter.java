@@ -149,6 +149,7 @@ public final class HtmlReportWriter implements ReportWriter {
             table(out, records, StatsText.speedCaption(records, t.targetAccuracy()),
                     rs -> StatsText.speedEntry(rs, !uniform));
             table(out, records, "Step-0 gradient norm, first ÷ output layer", StatsText::gradientRatioEntry);
+            table(out, records, ScaleText.CAPTION, ScaleText::entry);
             table(out, records, "Distinct units after training (fewest / width)", StatsText::distinctEntry);
             statsTable(out, ComparisonTables.ranking(stats, records));
             statsTable(out, ComparisonTables.comparisons(stats, records));
@@ -464,8 +465,12 @@ public final class HtmlReportWriter implements ReportWriter {
                 continue;
             }
             GradientTrend trend = GradientTrend.of(rms);
-            if (trend != null) {
-                captions.add(init + ": " + trend.words());
+            List<CellRecord> cellsOfInit = TableGroup.seeds(records, init, act);
+            // the absolute judgement first: the trend alone is a ratio and cannot call a net healthy
+            String judged = cellsOfInit.isEmpty() ? "" : ScaleText.judge(cellsOfInit).words();
+            if (trend != null || !judged.isEmpty()) {
+                captions.add(init + ": " + judged + (trend == null ? "" : (judged.isEmpty() ? "" : "; ")
+                        + trend.words()));
             }
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
