@@ -18,7 +18,7 @@ for s in "${suites[@]}"; do
   suite="$s"
   if [ "$s" = relu-vs-tanh-tuned ]; then
     suite=relu-vs-tanh
-    extra+=(-Dtuning.learningRates=0.3,0.1,0.03 -Dtuning.seeds=101)
+    extra+=(-Dtuning.learningRates=0.3,0.1,0.03 -Dtuning.seeds=101,102 -Dtuning.minRate=0.003 -Dtuning.maxRate=1.0)
   fi
   # the CIFAR-10 in this repository's mirror is a replica: accepted with a warning, marked NOT OFFICIAL
   [ "$s" = cifar10-cnn ] && extra+=(-Ddatasets.verify=warn)

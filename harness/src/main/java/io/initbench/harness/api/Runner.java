@@ -110,7 +110,7 @@ public final class Runner {
             List<Integer> todo = new ArrayList<>();
             for (int i = 0; i < grid.size(); i++) {
                 CellSpec c = grid.get(i);
-                if (mine.test(c) && !resume.done().contains(c.id()) && suite.phaseOf(c) != CellPhase.TUNED) {
+                if (mine.test(c) && !resume.done().contains(c.id()) && Tuning.initial(suite, c)) {
                     todo.add(i);
                 }
             }
@@ -146,14 +146,25 @@ public final class Runner {
                         .maxStarts(opts.maxStarts());
                 records.addAll(runner.run(suite.name(), cells, todo, loader::load, store, provenance, listener,
                         suite::phaseOf));
-                if (suite.tuning() != null) {
+                // with tuning, each round's records decide the next: extension rates for configurations whose
+                // choice sits at an edge, final seeds for those decided; until a round adds nothing
+                while (suite.tuning() != null) {
                     Set<String> done = new HashSet<>();
                     records.forEach(r -> done.add(r.cellId()));
-                    List<Integer> finals = Tuning.decided(suite, records).stream()
+                    List<Integer> next = Tuning.decided(suite, records).stream()
                             .filter(i -> mine.test(grid.get(i)) && !done.contains(grid.get(i).id())).toList();
-                    log.info("tuning done: {} final cell(s) at the chosen rates", finals.size());
-                    records.addAll(runner.run(suite.name(), finals.stream().map(grid::get).toList(), finals,
-                            loader::load, store, provenance, listener, suite::phaseOf));
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    long extension = next.stream().filter(i -> suite.phaseOf(grid.get(i)) == CellPhase.TUNING).count();
+                    log.info("tuning: {} final cell(s) at the chosen rates, {} tuning cell(s) beyond a grid edge",
+                            next.size() - extension, extension);
+                    List<CellRecord> round = runner.run(suite.name(), next.stream().map(grid::get).toList(), next,
+                            loader::load, store, provenance, listener, suite::phaseOf);
+                    if (round.isEmpty()) {
+                        break;
+                    }
+                    records.addAll(round);
                 }
                 return new Written(records, Reports.writeAll(new RunResults(suite, RunStore.readProvenance(dir),
                         records), store, opts.colorScale()));

@@ -176,7 +176,16 @@ public final class OptionRegistry {
                 "tuning.seeds", new OptionSpec("tuning.seeds", OptionSpec.Type.LIST, "the suite's",
                         "seeds of the tuning cells (not among axes.seed)", SUITE_COMMANDS),
                 "tuning.metric", new OptionSpec("tuning.metric", OptionSpec.Type.CHOICE, "FINAL_VALIDATION",
-                        "FINAL_VALIDATION or BEST_VALIDATION: how the rate is chosen", SUITE_COMMANDS));
+                        "FINAL_VALIDATION or BEST_VALIDATION: how the rate is chosen", SUITE_COMMANDS),
+                "tuning.minRate", new OptionSpec("tuning.minRate", OptionSpec.Type.NUMBER, "the suite's",
+                        "lowest rate the tuning grid extends down to (÷3 steps) when the smallest rate wins",
+                        SUITE_COMMANDS),
+                "tuning.maxRate", new OptionSpec("tuning.maxRate", OptionSpec.Type.NUMBER, "the suite's",
+                        "highest rate the tuning grid extends up to (×3 steps) when the largest rate wins",
+                        SUITE_COMMANDS),
+                "analysis.margin", new OptionSpec("analysis.margin", OptionSpec.Type.NUMBER, "0.005",
+                        "equivalence margin: accuracy differences within ±margin count as equivalent (TOST)",
+                        SUITE_COMMANDS));
         for (String key : new TreeMap<>(SuiteLoader.OVERRIDES).keySet()) {
             if (!covered.contains(key)) {
                 OptionSpec spec = tuning.get(key);

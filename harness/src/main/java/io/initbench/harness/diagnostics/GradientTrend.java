@@ -90,10 +90,9 @@ public record GradientTrend(Kind kind, double outputOverFirst, double first, dou
             case EXPLODING -> "gradients grow ×" + factor(1 / outputOverFirst)
                     + " from the last hidden layer to the first layer (exploding)" + ends;
             case ZERO -> "gradients are exactly 0 in " + zeroLayers + " layer(s): no learning signal";
+            // even through depth says nothing about scale: the absolute judgement is ScaleJudgement's
             case HEALTHY -> "gradients stay within ×" + factor(HEALTHY_FACTOR)
-                    + " from the last hidden layer to the first layer ("
-                    // flat but tiny or huge everywhere is not healthy: the scale note says why
-                    + (largest < TINY || largest > HUGE ? "flat" : "healthy") + ")" + ends;
+                    + " from the last hidden layer to the first layer (even through depth)" + ends;
         };
     }
 

@@ -4,7 +4,6 @@ import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Parameter;
 import io.initbench.harness.stats.Convergence;
-import io.initbench.harness.stats.PairedComparison;
 import io.initbench.harness.stats.Ranking;
 import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;
@@ -17,25 +16,17 @@ import java.util.function.Function;
 
 /**
  * {@code groups.csv}: one row per configuration (cells that differ only by seed) with the statistics
- * over its seeds, its rank among the initializers of its family and its paired comparison with the best
- * of that family. Accuracy is over the OK seeds only; speed is censored data (Kaplan–Meier median). Empty
- * field = undefined (one seed has no interval; an untestable comparison has no p-value; a median that was
+ * over its seeds and its rank among the initializers of its activation in its table (descriptive; the
+ * comparisons are in {@code comparisons.csv}). Accuracy is over the OK seeds only; speed is censored data (Kaplan–Meier median). Empty
+ * field = undefined (one seed has no interval; a median that was
  * not reached).
  */
 public final class GroupsCsvWriter implements ReportWriter {
 
     /** A configuration with its statistics, computed once per row. */
-    private record Row(SeedGroup group, Summary accuracy, Convergence speed, Ranking.Entry rank, int familySize) {
+    private record Row(SeedGroup group, Summary accuracy, Convergence speed, Ranking.Entry rank) {
         CellSpec config() {
             return group.config();
-        }
-
-        PairedComparison vsBest() {
-            return rank == null ? null : rank.vsBest();
-        }
-
-        Summary difference() {
-            return vsBest() == null ? null : vsBest().difference();
         }
     }
 
@@ -60,14 +51,6 @@ public final class GroupsCsvWriter implements ReportWriter {
         add(c, "accuracy_n", r -> r.accuracy() == null ? 0 : r.accuracy().n());
         summary(c, "accuracy", Row::accuracy);
         add(c, "rank", r -> r.rank() == null ? null : r.rank().rank());
-        add(c, "pairs_with_best", r -> r.vsBest() == null ? null : r.vsBest().pairs());
-        add(c, "diff_vs_best_mean", r -> r.difference() == null ? null : r.difference().mean());
-        add(c, "diff_vs_best_ci95_low", r -> r.difference() == null ? null : r.difference().ciLow());
-        add(c, "diff_vs_best_ci95_high", r -> r.difference() == null ? null : r.difference().ciHigh());
-        add(c, "p_paired_t", r -> r.vsBest() == null ? null : r.vsBest().pValue());
-        add(c, "p_holm", r -> r.rank() == null ? null : r.rank().holmP());
-        add(c, "holm_family_size", r -> r.rank() == null || r.rank().rank() == null ? null : r.familySize());
-        add(c, "p_wilcoxon", r -> r.vsBest() == null ? null : r.vsBest().wilcoxonP());
         add(c, "trained", r -> r.speed().trained());
         add(c, "reached_target", r -> r.speed().reached());
         add(c, "km_median_samples_to_target", r -> r.speed().median() == null ? null : r.speed().median().longValue());
@@ -92,15 +75,13 @@ public final class GroupsCsvWriter implements ReportWriter {
     public void write(RunResults run, Appendable out) throws IOException {
         List<SeedGroup> groups = SeedGroup.of(run.cells());
         Map<String, Ranking.Entry> ranks = new HashMap<>();
-        Map<String, Integer> familySizes = new HashMap<>();
-        for (Ranking.Family f : Ranking.of(groups)) {
-            for (Ranking.Entry e : f.entries()) {
-                ranks.put(e.group().configId(), e);
-                familySizes.put(e.group().configId(), f.comparisons());
+        for (Ranking.Family f : ComparisonTables.statistics(run).rankings()) {
+            for (Ranking.Column col : f.columns()) {
+                col.entries().forEach(e -> ranks.put(e.group().configId(), e));
             }
         }
-        List<Row> rows = groups.stream().map(g -> new Row(g, g.accuracy(), g.convergence(), ranks.get(g.configId()),
-                familySizes.get(g.configId()))).toList();
+        List<Row> rows = groups.stream().map(g -> new Row(g, g.accuracy(), g.convergence(), ranks.get(g.configId())))
+                .toList();
         CsvTable.write(COLUMNS, rows, out);
     }
 }

@@ -102,6 +102,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
         Scale accScale = accuracyScale(run.cells());
         Scale runSpeed = colorScale == ColorScale.RUN ? runSpeedScale(run.cells()) : null;
+        io.initbench.harness.stats.RunStatistics stats = ComparisonTables.statistics(run);
         Map<TableGroup, List<CellRecord>> panels = TableGroup.split(run.cells());
         List<TableGroup> order = new ArrayList<>(panels.keySet());
         for (var e : panels.entrySet()) {
@@ -148,10 +149,12 @@ public final class HtmlReportWriter implements ReportWriter {
             table(out, records, StatsText.speedCaption(records, t.targetAccuracy()),
                     rs -> StatsText.speedEntry(rs, !uniform));
             table(out, records, "Step-0 gradient norm, first ÷ output layer", StatsText::gradientRatioEntry);
+            table(out, records, ScaleText.CAPTION, ScaleText::entry);
             table(out, records, "Distinct units after training (fewest / width)", StatsText::distinctEntry);
-            statsTable(out, StatsText.ranking(records));
+            statsTable(out, ComparisonTables.ranking(stats, records));
+            statsTable(out, ComparisonTables.comparisons(stats, records));
         }
-        StatsText.StatsTable bn = StatsText.batchNorm(run.cells());
+        StatsText.StatsTable bn = ComparisonTables.batchNorm(stats);
         if (bn != null) {
             out.append("<h2>BatchNorm off vs on</h2>\n");
             statsTable(out, bn);
@@ -462,8 +465,12 @@ public final class HtmlReportWriter implements ReportWriter {
                 continue;
             }
             GradientTrend trend = GradientTrend.of(rms);
-            if (trend != null) {
-                captions.add(init + ": " + trend.words());
+            List<CellRecord> cellsOfInit = TableGroup.seeds(records, init, act);
+            // the absolute judgement first: the trend alone is a ratio and cannot call a net healthy
+            String judged = cellsOfInit.isEmpty() ? "" : ScaleText.judge(cellsOfInit).words();
+            if (trend != null || !judged.isEmpty()) {
+                captions.add(init + ": " + judged + (trend == null ? "" : (judged.isEmpty() ? "" : "; ")
+                        + trend.words()));
             }
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();

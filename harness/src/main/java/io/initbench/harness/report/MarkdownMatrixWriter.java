@@ -52,6 +52,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
         }
         out.append('\n').append(StatsText.rules(StatsText.curveSplit(t))).append('\n');
 
+        io.initbench.harness.stats.RunStatistics stats = ComparisonTables.statistics(run);
         Map<TableGroup, List<CellRecord>> groups = TableGroup.split(run.cells());
         for (var g : groups.entrySet()) {
             out.append("\n## ").append(g.getKey().title()).append("\n\n");
@@ -61,15 +62,19 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             out.append('\n').append(StatsText.speedCaption(g.getValue(), t.targetAccuracy())).append("\n\n");
             boolean uniform = StatsText.uniformGrid(g.getValue());
             table(out, g.getValue(), rs -> StatsText.speedEntry(rs, !uniform));
-            out.append("\nStep-0 gradient norm, first weight layer ÷ output layer (geometric mean over seeds;"
-                    + " ≪ 1 vanishing, ≫ 1 exploding)\n\n");
+            out.append("\nStep-0 gradient norm, first weight layer ÷ output layer (geometric mean over seeds): a ratio"
+                    + " between layers, blind to a gradient equally small or large everywhere and shifted by layer"
+                    + " shapes (conv layers); the absolute judgement is the next table\n\n");
             table(out, g.getValue(), StatsText::gradientRatioEntry);
+            out.append("\n").append(ScaleText.CAPTION).append("\n\n");
+            table(out, g.getValue(), ScaleText::entry);
             out.append("\nDistinct units after training, fewest in any hidden layer (worst seed) / width"
                     + " (1 = the layer collapsed to a single unit)\n\n");
             table(out, g.getValue(), StatsText::distinctEntry);
-            statsTable(out, StatsText.ranking(g.getValue()));
+            statsTable(out, ComparisonTables.ranking(stats, g.getValue()));
+            statsTable(out, ComparisonTables.comparisons(stats, g.getValue()));
         }
-        StatsText.StatsTable bn = StatsText.batchNorm(run.cells());
+        StatsText.StatsTable bn = ComparisonTables.batchNorm(stats);
         if (bn != null) {
             out.append("\n## BatchNorm off vs on\n");
             statsTable(out, bn);

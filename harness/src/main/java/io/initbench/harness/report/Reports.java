@@ -20,6 +20,7 @@ public final class Reports {
         m.put("matrix.csv", new CsvMatrixWriter());
         m.put("matrix.md", new MarkdownMatrixWriter());
         m.put("groups.csv", new GroupsCsvWriter());
+        m.put("comparisons.csv", new ComparisonsCsvWriter());
         m.put("report.html", new HtmlReportWriter(colorScale));
         return m;
     }

@@ -2,12 +2,8 @@ package io.initbench.harness.report;
 
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Status;
-import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.TrainingSettings;
-import io.initbench.harness.stats.BatchNormEffect;
 import io.initbench.harness.stats.Convergence;
-import io.initbench.harness.stats.PairedComparison;
-import io.initbench.harness.stats.Ranking;
 import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;
 import java.util.ArrayList;
@@ -110,109 +106,6 @@ final class StatsText {
     record StatsTable(String caption, List<String> header, List<List<String>> rows, Set<Integer> text) {
     }
 
-    /** The ranking of one panel's records, or null when no family there has two configurations to compare. */
-    static StatsTable ranking(List<CellRecord> records) {
-        List<Ranking.Family> families = Ranking.of(SeedGroup.of(records));
-        if (families.stream().allMatch(f -> f.entries().stream().filter(e -> e.rank() != null).count() < 2)) {
-            return null;
-        }
-        boolean wilcoxon = families.stream().flatMap(f -> f.entries().stream())
-                .anyMatch(e -> e.vsBest() != null && e.vsBest().wilcoxonApplies());
-        int maxPairs = families.stream().flatMap(f -> f.entries().stream()).filter(e -> e.vsBest() != null)
-                .mapToInt(e -> e.vsBest().pairs()).max().orElse(0);
-        List<String> header = new ArrayList<>(List.of("activation", "rank", "weightInit", "seeds",
-                "accuracy (OK seeds)", "Δ vs best, paired ± 95% CI", "pairs", "p paired t", "p Holm"));
-        if (wilcoxon) {
-            header.add("p Wilcoxon");
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (Ranking.Family f : families) {
-            for (Ranking.Entry e : f.entries()) {
-                if (e.rank() == null) {
-                    continue;
-                }
-                SeedGroup g = e.group();
-                PairedComparison c = e.vsBest();
-                List<String> row = new ArrayList<>(List.of(f.representative().activation().name(),
-                        Integer.toString(e.rank()), g.config().weightInit().label(),
-                        alarming(g) ? "**" + g.statusLabel() + "**" : g.statusLabel(),
-                        withCi(g.accuracy(), 4)));
-                if (c == null) {
-                    row.addAll(List.of("best (Holm m = " + f.comparisons() + ")", "", "", ""));
-                } else {
-                    row.add(c.difference() == null ? "" : differenceWithCi(c.difference(), 4));
-                    row.add(Integer.toString(c.pairs()));
-                    row.add(c.pValue() == null ? "" : p(c.pValue()));
-                    row.add(e.holmP() == null ? "" : p(e.holmP()) + (Boolean.TRUE.equals(e.worseThanBest()) ? " *" : ""));
-                }
-                if (wilcoxon) {
-                    row.add(c == null || c.wilcoxonP() == null ? "" : p(c.wilcoxonP()));
-                }
-                rows.add(row);
-            }
-        }
-        String caption = "Ranking per activation, each initializer compared with the best by a paired test on the"
-                + " seeds OK in both (same seed = same data order and the same Gaussian draw), Holm-corrected."
-                + " Order: status first (all seeds OK, then by fraction OK), then mean final accuracy of the OK seeds."
-                + " Δ = mean per-seed difference (this − best) ± its 95% Student-t half-width; pairs = seeds OK in"
-                + " both; p paired t = two-sided paired t-test on the differences (blank: fewer than 2 pairs or"
-                + " identical differences); p Holm = Holm's step-down adjustment over the comparisons with the same"
-                + " best, m of them with a p-value; * = p Holm < " + Ranking.ALPHA + "."
-                + (wilcoxon ? " p Wilcoxon = signed-rank test on the non-zero differences where there are at least "
-                + PairedComparison.MIN_WILCOXON_PAIRS + " (exact up to 30)."
-                : " No Wilcoxon signed-rank test: it needs at least " + PairedComparison.MIN_WILCOXON_PAIRS
-                + " non-zero pairs to be able to reach p < 0.05 (here at most " + maxPairs + ").");
-        return new StatsTable(caption, header, rows, Set.of(0, 2));
-    }
-
-    /**
-     * BatchNorm on against off for every configuration that has both, or null when none has: the question
-     * "does BatchNorm make the initializer matter less" read configuration by configuration.
-     */
-    static StatsTable batchNorm(List<CellRecord> records) {
-        List<BatchNormEffect> effects = BatchNormEffect.of(SeedGroup.of(records));
-        if (effects.isEmpty()) {
-            return null;
-        }
-        boolean wilcoxon = effects.stream().anyMatch(e -> e.onMinusOff().wilcoxonApplies());
-        List<String> header = new ArrayList<>(List.of("configuration", "BN off", "BN on", "Δ on − off, paired ± 95% CI",
-                "pairs", "p paired t", "p Holm"));
-        if (wilcoxon) {
-            header.add("p Wilcoxon");
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (BatchNormEffect e : effects) {
-            PairedComparison c = e.onMinusOff();
-            boolean tuned = e.off().seeds().get(0).phase() == CellPhase.TUNED;
-            String config = e.off().config().configLabel() + (tuned ? " (lr " + Format.rate(
-                    e.off().config().training().learningRate()) + " / " + Format.rate(
-                    e.on().config().training().learningRate()) + ")" : "");
-            List<String> row = new ArrayList<>(List.of(config, side(e.off()), side(e.on()),
-                    c.difference() == null ? "" : differenceWithCi(c.difference(), 4), Integer.toString(c.pairs()),
-                    c.pValue() == null ? "" : p(c.pValue()),
-                    e.holmP() == null ? "" : p(e.holmP()) + (Boolean.TRUE.equals(e.significant()) ? " *" : "")));
-            if (wilcoxon) {
-                row.add(c.wilcoxonP() == null ? "" : p(c.wilcoxonP()));
-            }
-            rows.add(row);
-        }
-        long tested = effects.stream().filter(e -> e.holmP() != null).count();
-        String caption = "BatchNorm on against off, configuration by configuration: final test accuracy (mean ± 95% CI"
-                + " over the OK seeds, k/n OK in front when not every seed ended OK), and the paired difference on the"
-                + " seeds OK in both (same seed = same data order and the same weight draw). p Holm = Holm's"
-                + " adjustment over all " + tested + " tested pair(s) of this run; * = p Holm < " + Ranking.ALPHA + "."
-                + (effects.stream().anyMatch(e -> e.off().seeds().get(0).phase() == CellPhase.TUNED)
-                ? " Tuned configurations: each side at its own tuned rate (lr off / on)." : "")
-                + (wilcoxon ? " p Wilcoxon as in the rankings." : "");
-        return new StatsTable(caption, header, rows, Set.of(0));
-    }
-
-    private static String side(SeedGroup g) {
-        String acc = g.accuracy() == null ? "—" : withCi(g.accuracy(), 4);
-        return g.allOk() ? acc : g.statusLabel() + ": " + acc;
-    }
-
-    /** "0.9535 ± 0.0161": mean ± half-width of the 95% interval, or the mean alone with one value. */
     /** The step-0 gradient ratio (first ÷ output layer) of a configuration: geometric mean over its seeds. */
     static String gradientRatioEntry(List<CellRecord> seeds) {
         List<Double> ratios = new ArrayList<>();
@@ -243,6 +136,7 @@ final class StatsText {
         return worst == null ? "—" : worst + "/" + width;
     }
 
+    /** "0.9535 ± 0.0161": mean ± half-width of the 95% interval, or the mean alone with one value. */
     static String withCi(Summary s, int decimals) {
         String mean = Format.fixed(s.mean(), decimals);
         return s.halfWidth() == null ? mean : mean + " ± " + Format.fixed(s.halfWidth(), decimals);

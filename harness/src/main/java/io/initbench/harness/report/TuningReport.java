@@ -4,8 +4,10 @@ import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.spec.TuningSpec;
 import io.initbench.harness.train.Tuning;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** The learning-rate tuning of a run in {@code matrix.md}: its budget, and the rate each configuration chose. */
@@ -24,43 +26,102 @@ final class TuningReport {
         double train = cells.stream().mapToDouble(r -> r.metrics().timing().trainSeconds()).sum();
         double wall = cells.stream().mapToDouble(r -> r.metrics().timing().wallSeconds()).sum();
         out.append("- tuning: rate chosen per configuration (cell less seed and rate) by mean ")
-                .append(t.metric().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" accuracy over tuning")
-                .append(" seeds ").append(t.seeds().toString()).append(" (disjoint from the reported seeds); budget ")
-                .append(Integer.toString(cells.size())).append(" tuning cells, ")
+                .append(metric(t)).append(" accuracy over tuning seeds ").append(t.seeds().toString())
+                .append(" (disjoint from the reported seeds; same budget as the final cells); ties go to the rate"
+                        + " nearest the middle of those tried")
+                .append(t.extensible() ? "; a choice at an edge tries the next rate ×" + Format.rate(
+                        TuningSpec.EXTENSION_FACTOR) + " beyond it, within [" + (t.minRate() == null ? "—"
+                        : Format.rate(t.minRate())) + ", " + (t.maxRate() == null ? "—" : Format.rate(t.maxRate()))
+                        + "]" : "")
+                .append("; budget ").append(Integer.toString(cells.size())).append(" tuning cells, ")
                 .append(Format.human(samples)).append(" training samples, ")
                 .append(Format.fixed(train, 0) + " s training, " + Format.fixed(wall, 0) + " s wall")
                 .append(" (cell-seconds, summed over workers)\n");
     }
 
-    /** A table: per configuration, the metric at every rate tried and the rate chosen. */
+    private static String metric(TuningSpec t) {
+        return t.metric().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /**
+     * A table: per configuration, the metric at every rate tried, the rate chosen and how far the tuning
+     * seeds disagreed there. A rate whose tuning seeds failed shows their status, never a made-up 0.
+     */
     static void choices(RunResults run, Appendable out) throws IOException {
         TuningSpec t = run.suite().tuning();
         if (t == null) {
             return;
         }
         List<Tuning.Choice> choices = Tuning.choices(run.suite(), run.allCells());
-        out.append("\n## Learning-rate tuning\n\nMean ").append(t.metric().name().toLowerCase(Locale.ROOT)
-                .replace('_', ' ')).append(" accuracy of the tuning seeds at each rate; **bold** = chosen (the"
-                + " results above are the final seeds at that rate)\n\n| configuration | ")
-                .append(t.learningRates().stream().map(r -> "lr " + Format.rate(r))
-                        .collect(Collectors.joining(" | ")))
-                .append(" | chosen |\n|---|").append("---:|".repeat(t.learningRates().size())).append("---:|\n");
+        List<Double> rates = t.allRates().stream().filter(r -> choices.stream().anyMatch(c -> c.trials().stream()
+                .anyMatch(x -> x.learningRate() == r))).sorted(Comparator.reverseOrder()).toList();
+        if (rates.isEmpty()) {
+            rates = t.learningRates();
+        }
+        boolean spread = t.seeds().size() > 1;
+        // the rate each configuration's final seeds actually trained at (a run recorded under other tuning rules
+        // may differ from today's choice: say so rather than show a choice its results were not trained at)
+        java.util.Map<String, Double> finalRate = new java.util.HashMap<>();
+        run.cells().forEach(r -> finalRate.putIfAbsent(r.cell().tuningId(), r.cell().training().learningRate()));
+        out.append("\n## Learning-rate tuning\n\nMean ").append(metric(t)).append(" accuracy of the ")
+                .append(Integer.toString(t.seeds().size())).append(" tuning seed(s) at each rate; **bold** ="
+                        + " chosen (the results above are the final seeds at that rate). A seed that diverged or did"
+                        + " not train scores 0 in the mean and is named beside it; — = not tried.")
+                .append(spread ? " spread = largest − smallest tuning seed at the chosen rate (how much one seed"
+                        + " could have moved the choice)." : " One tuning seed: its spread is unknown.")
+                .append("\n\n| configuration | ")
+                .append(rates.stream().map(r -> "lr " + Format.rate(r)).collect(Collectors.joining(" | ")))
+                .append(" | chosen |").append(spread ? " spread |" : "").append("\n|---|")
+                .append("---:|".repeat(rates.size())).append("---:|").append(spread ? "---:|" : "").append('\n');
         for (Tuning.Choice c : choices) {
             out.append("| ").append(c.representative().configLabel()).append(" |");
-            for (double lr : t.learningRates()) {
+            for (double lr : rates) {
                 String v = c.trials().stream().filter(x -> x.learningRate() == lr).findFirst()
-                        .map(x -> Format.fixed(x.meanMetric(), 4)).orElse("—");
-                out.append(' ').append(c.chosen() != null && c.chosen() == lr ? "**" + v + "**" : v).append(" |");
+                        .map(TuningReport::trial).orElse("—");
+                out.append(' ').append(Objects.equals(c.chosen(), lr) ? "**" + v + "**" : v).append(" |");
             }
             out.append(' ').append(c.chosen() == null ? "not yet" : Format.rate(c.chosen()))
-                    .append(c.atEdge() ? " (edge)" : "").append(" |\n");
+                    .append(c.atEdge() ? " (edge)" : c.tie() ? " (tie: middle)" : "");
+            Double trained = finalRate.get(c.tuningId());
+            if (c.chosen() != null && trained != null && trained.doubleValue() != c.chosen()) {
+                out.append("; **final seeds trained at ").append(Format.rate(trained))
+                        .append(", chosen under an earlier rule**");
+            }
+            out.append(" |");
+            if (spread) {
+                Tuning.Trial chosen = c.chosenTrial();
+                out.append(' ').append(chosen == null || chosen.seeds() < 2 ? "—" : Format.fixed(chosen.spread(), 4))
+                        .append(" |");
+            }
+            out.append('\n');
         }
         long edge = choices.stream().filter(Tuning.Choice::atEdge).count();
         if (edge > 0) {
             out.append("\n").append(Long.toString(edge)).append(" of ").append(Integer.toString(choices.size()))
-                    .append(" configuration(s) chose the largest or smallest rate of the grid (edge): their best rate"
-                            + " may lie beyond it, so they are compared at the best rate tried, not at their best"
-                            + " rate. Widen `tuning.learningRates` in that direction to find out.\n");
+                    .append(" configuration(s) chose the largest or smallest rate tried (edge)")
+                    .append(t.extensible() ? " and the grid's bound stopped them from extending further" : "")
+                    .append(": their best rate may lie beyond it, so they are compared at the best rate tried, not"
+                            + " at their best rate. ")
+                    .append(t.extensible() ? "Move `tuning.minRate`/`tuning.maxRate` in that direction"
+                            : "Set `tuning.minRate`/`tuning.maxRate` to let the grid extend itself")
+                    .append(" to find out.\n");
         }
+        long ties = choices.stream().filter(c -> c.tie() && !c.atEdge()).count();
+        if (ties > 0) {
+            out.append("\n").append(Long.toString(ties)).append(" configuration(s) scored the same best mean at"
+                    + " several rates (typically all at chance); the rate nearest the middle of those tried was"
+                    + " chosen (tie: middle).\n");
+        }
+    }
+
+    /** "0.9123", "0.4561 (1 DIVERGED)", "2 DIVERGED": the mean, or the statuses when no seed scored. */
+    private static String trial(Tuning.Trial x) {
+        if (x.failed() == 0) {
+            return Format.fixed(x.meanMetric(), 4);
+        }
+        if (x.failed() == x.seeds()) {
+            return x.failures();
+        }
+        return Format.fixed(x.meanMetric(), 4) + " (" + x.failures() + ")";
     }
 }

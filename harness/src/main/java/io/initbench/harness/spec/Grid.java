@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
  * fixed nesting order ({@link #NESTING}; seed innermost so the seeds of one configuration sit together).
  * The order is the order of {@code cells.jsonl} and of every report, so it is part of the results format.
  *
- * <p>With tuning, the rates are the tuning grid and the seeds are the tuning seeds followed by the final
- * seeds: the expansion holds every cell the run can contain (each final seed at each rate), of which the
- * run trains the tuning cells and, per configuration, the final seeds at its chosen rate only.
+ * <p>With tuning, the rates are the tuning grid with every rate it may extend to
+ * ({@link TuningSpec#allRates()}) and the seeds are the tuning seeds followed by the final seeds: the
+ * expansion holds every cell the run can contain (each final seed at each rate), of which the run trains
+ * the tuning cells its records call for and, per configuration, the final seeds at its chosen rate only.
  */
 public final class Grid {
     /** Guard against a typo that would queue millions of training runs. */
@@ -41,7 +42,7 @@ public final class Grid {
         if (tuning != null) {
             List<Long> seeds = new ArrayList<>(tuning.seeds());
             seeds.addAll(a.seed());
-            replaced.put("learningRate", tuning.learningRates());
+            replaced.put("learningRate", tuning.allRates());
             replaced.put("seed", seeds);
         }
         List<Parameter> order = NESTING.stream().map(Parameter::named).toList();

@@ -41,9 +41,10 @@ public final class SuiteLoader {
         for (Parameter p : Parameter.ALL) {
             p.overrides().forEach(o -> m.put(o, p.path()));
         }
-        for (String t : List.of("learningRates", "seeds", "metric")) {
+        for (String t : List.of("learningRates", "seeds", "metric", "minRate", "maxRate")) {
             m.put("tuning." + t, "tuning." + t);
         }
+        m.put("analysis.margin", "analysis.margin");
         // -Dtuning=off trains the suite without tuning, at axes.learningRate
         m.put("tuning", "tuning");
         return Map.copyOf(m);

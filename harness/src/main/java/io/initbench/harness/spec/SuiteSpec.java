@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * A named experiment: the axes to sweep, how each cell trains, and optionally how the learning rate is
- * tuned per configuration ({@code tuning}, null = the rate is the {@code learningRate} axis).
+ * tuned per configuration ({@code tuning}, null = the rate is the {@code learningRate} axis), and how
+ * the results are compared ({@code analysis}, null = {@link AnalysisSpec#DEFAULT}).
  */
-public record SuiteSpec(String name, String description, Axes axes, TrainingSettings training, TuningSpec tuning) {
+public record SuiteSpec(String name, String description, Axes axes, TrainingSettings training, TuningSpec tuning,
+                        AnalysisSpec analysis) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public SuiteSpec {
@@ -27,6 +29,13 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
         description = description == null ? "" : description;
         if (axes == null || training == null) {
             throw new SuiteException("suite " + name + " lacks axes or training");
+        }
+        analysis = analysis == null ? AnalysisSpec.DEFAULT : analysis;
+        String baseline = analysis.baselineOf("weightInit");
+        if (baseline != null && axes.weightInit().stream().noneMatch(i -> i.label().equals(canonical(baseline)))) {
+            throw new SuiteException("analysis.baseline.weightInit " + baseline + " is not one of the suite's"
+                    + " initializers " + axes.weightInit().stream().map(InitSpec::label).toList()
+                    + "; name one of them (spelled as listed) or remove the baseline to compare all pairs");
         }
         // the suite-level rate is the axis's first value, so the two can never disagree
         training = training.withLearningRate(axes.learningRate().get(0));
@@ -48,9 +57,29 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
         }
     }
 
+    /** An initializer as the axis spells it, or the text itself when it is no initializer. */
+    private static String canonical(String init) {
+        try {
+            return InitSpec.parse(init).label();
+        } catch (RuntimeException e) {
+            return init;
+        }
+    }
+
+    /** The declared baseline initializer in its canonical spelling; null when the rankings compare all pairs. */
+    public String baselineInit() {
+        String b = analysis.baselineOf("weightInit");
+        return b == null ? null : canonical(b);
+    }
+
     /** A suite without tuning. */
     public SuiteSpec(String name, String description, Axes axes, TrainingSettings training) {
-        this(name, description, axes, training, null);
+        this(name, description, axes, training, null, null);
+    }
+
+    /** A suite compared by the default analysis. */
+    public SuiteSpec(String name, String description, Axes axes, TrainingSettings training, TuningSpec tuning) {
+        this(name, description, axes, training, tuning, null);
     }
 
     /**
@@ -115,7 +144,8 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
 
     private ObjectNode settings() {
         ObjectNode tree = SpecJson.json().valueToTree(this);
-        tree.remove(List.of("name", "description"));
+        // the analysis changes no cell, only the statistics drawn from them
+        tree.remove(List.of("name", "description", "analysis"));
         ((ObjectNode) tree.get("axes")).remove("seed");
         // training.learningRate only repeats the first value of axes.learningRate (see the constructor)
         ((ObjectNode) tree.get("training")).remove("learningRate");

@@ -8,7 +8,8 @@ import org.apache.commons.math3.stat.inference.TTest;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 
 /**
- * One configuration against a reference (the best of its family) on the seeds both finished OK. Cells
+ * One configuration against a reference (a declared baseline, the other of a pair, BatchNorm off) on the
+ * seeds both finished OK. Cells
  * with the same seed share the data order and the Gaussian draw, so seed i of one configuration is
  * compared with seed i of the other: the per-seed differences remove what the seeds share, which an
  * unpaired test leaves in the noise.

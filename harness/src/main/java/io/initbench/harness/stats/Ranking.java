@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Initializers ranked within one family: configurations equal in everything but the initializer (so per
- * dataset × architecture × activation × BatchNorm × ...).
+ * Initializers ranked and compared within one table: configurations equal in everything but the
+ * initializer and the activation (so per dataset × architecture × depth × width × bias init × BatchNorm ×
+ * ...), ranked per activation.
  *
  * <p>Order: status before accuracy. Configurations whose seeds all ended OK come first, then those with
  * some non-OK seeds, by the fraction of OK seeds; within each, by mean final accuracy over the OK seeds.
- * A configuration with no OK seed is listed unranked.
+ * A configuration with no OK seed is listed unranked. The order describes; it chooses no test.
  *
- * <p>Each ranked configuration is compared with the first (the best) on the seeds OK in both
- * ({@link PairedComparison}: paired t-test, Wilcoxon signed-rank where it can reach significance, mean
- * difference with its 95% interval). The paired t p-values of one family are Holm-adjusted together
- * ({@link Holm}); "worse than the best" means adjusted p &lt; {@link #ALPHA}.
+ * <p>Comparisons are chosen before the results: within each activation, every pair of initializers
+ * (k(k − 1)/2), or every initializer against the baseline the suite declares (k − 1). All the
+ * comparisons of one table form its family, Holm-adjusted together: the table answers "which initializers
+ * differ, for each activation, in this setting" and the reader makes every comparison in it at once.
  */
 public final class Ranking {
     public static final double ALPHA = 0.05;
@@ -32,59 +33,103 @@ public final class Ranking {
     private Ranking() {
     }
 
-    /**
-     * @param rank   1 = best; null when no seed ended OK
-     * @param vsBest the paired comparison with the best; null for the best itself and for unranked entries
-     * @param holmP  the paired t p-value after Holm's adjustment within the family; null when untested
-     */
-    public record Entry(Integer rank, SeedGroup group, PairedComparison vsBest, Double holmP) {
-        /** Significantly below the best at {@link #ALPHA} after Holm's adjustment; null when untested. */
-        public Boolean worseThanBest() {
-            return holmP == null ? null : holmP < ALPHA;
-        }
+    /** @param rank 1 = best of its activation; null when no seed ended OK */
+    public record Entry(Integer rank, SeedGroup group) {
+    }
 
-        /** The unadjusted paired t p-value against the best; null when untested. */
-        public Double pValue() {
-            return vsBest == null ? null : vsBest.pValue();
+    /** One activation's initializers, ranked ones first. */
+    public record Column(CellSpec representative, List<Entry> entries) {
+        public Column {
+            entries = List.copyOf(entries);
         }
     }
 
     /**
-     * One family: what stays fixed (described by a representative cell), its ranked entries (then the
-     * unranked ones) and how many comparisons its Holm adjustment spans.
+     * One table: what stays fixed ({@code key}, {@link SeedGroup#keyAcross} of weightInit and activation; a
+     * representative cell), its columns and its family of comparisons.
      */
-    public record Family(CellSpec representative, List<Entry> entries, int comparisons) {
-        /** The reference of every comparison; null when no configuration has an OK seed. */
-        public SeedGroup best() {
-            return entries.isEmpty() || entries.get(0).rank() == null ? null : entries.get(0).group();
+    public record Family(String key, CellSpec representative, List<Column> columns, ComparisonFamily comparisons) {
+        public Family {
+            columns = List.copyOf(columns);
+        }
+
+        /** Whether some activation has two ranked initializers to compare. */
+        public boolean comparable() {
+            return columns.stream().anyMatch(c -> c.entries().stream().filter(e -> e.rank() != null).count() >= 2);
         }
     }
 
-    public static List<Family> of(List<SeedGroup> groups) {
-        Map<String, List<SeedGroup>> families = new LinkedHashMap<>();
+    /**
+     * The families of {@code groups}, in grid order, with family-adjusted p-values (the run-wide ones are
+     * {@link RunStatistics}').
+     *
+     * @param baseline the declared baseline initializer's label, or null for all pairs
+     * @param margin   the equivalence margin
+     */
+    public static List<Family> of(List<SeedGroup> groups, String baseline, double margin) {
+        Map<String, Map<String, List<SeedGroup>>> tables = new LinkedHashMap<>();
         for (SeedGroup g : groups) {
-            families.computeIfAbsent(g.keyAcross("weightInit"), k -> new ArrayList<>()).add(g);
+            tables.computeIfAbsent(g.keyAcross("weightInit", "activation"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(g.config().activation().name(), k -> new ArrayList<>()).add(g);
         }
         List<Family> out = new ArrayList<>();
-        for (List<SeedGroup> members : families.values()) {
-            List<SeedGroup> ranked = new ArrayList<>(members.stream().filter(g -> g.accuracy() != null).toList());
-            ranked.sort(BEST_FIRST);
-            List<PairedComparison> comparisons = new ArrayList<>();
-            List<Double> raw = new ArrayList<>();
-            for (int i = 0; i < ranked.size(); i++) {
-                PairedComparison c = i == 0 ? null
-                        : PairedComparison.of(ranked.get(0).accuracyBySeed(), ranked.get(i).accuracyBySeed());
-                comparisons.add(c);
-                raw.add(c == null ? null : c.pValue());
+        for (var t : tables.entrySet()) {
+            String key = t.getKey();
+            Map<String, List<SeedGroup>> table = t.getValue();
+            List<Column> columns = new ArrayList<>();
+            List<Comparison> raw = new ArrayList<>();
+            for (List<SeedGroup> members : table.values()) {
+                List<SeedGroup> ranked = new ArrayList<>(members.stream().filter(g -> g.accuracy() != null).toList());
+                ranked.sort(BEST_FIRST);
+                List<Entry> entries = new ArrayList<>();
+                for (int i = 0; i < ranked.size(); i++) {
+                    entries.add(new Entry(i + 1, ranked.get(i)));
+                }
+                members.stream().filter(g -> g.accuracy() == null).forEach(g -> entries.add(new Entry(null, g)));
+                columns.add(new Column(members.get(0).config(), entries));
+                raw.addAll(comparisons(ranked, members, baseline, margin));
             }
-            List<Double> adjusted = Holm.adjust(raw);
-            List<Entry> entries = new ArrayList<>();
-            for (int i = 0; i < ranked.size(); i++) {
-                entries.add(new Entry(i + 1, ranked.get(i), comparisons.get(i), adjusted.get(i)));
-            }
-            members.stream().filter(g -> g.accuracy() == null).forEach(g -> entries.add(new Entry(null, g, null, null)));
-            out.add(new Family(members.get(0).config(), entries, Holm.familySize(raw)));
+            CellSpec representative = table.values().iterator().next().get(0).config();
+            ComparisonFamily family = ComparisonFamily.of(question(representative), baseline == null
+                    ? ComparisonFamily.Design.ALL_PAIRS : ComparisonFamily.Design.BASELINE, baseline, raw);
+            out.add(new Family(key, representative, columns, family));
         }
         return out;
+    }
+
+    /**
+     * All pairs of the ranked initializers in rank order (difference = lower-ranked − higher-ranked), or
+     * each against the baseline (difference = initializer − baseline). A baseline without an OK seed, or
+     * not in this column, leaves the column without comparisons.
+     */
+    private static List<Comparison> comparisons(List<SeedGroup> ranked, List<SeedGroup> members, String baseline,
+                                                double margin) {
+        List<Comparison> out = new ArrayList<>();
+        if (baseline == null) {
+            for (int i = 0; i < ranked.size(); i++) {
+                for (int j = i + 1; j < ranked.size(); j++) {
+                    out.add(Comparison.raw(ranked.get(i), ranked.get(j), margin));
+                }
+            }
+            return out;
+        }
+        SeedGroup base = members.stream().filter(g -> g.config().weightInit().label().equals(baseline))
+                .findFirst().orElse(null);
+        if (base == null || base.accuracy() == null) {
+            return out;
+        }
+        for (SeedGroup g : ranked) {
+            if (g != base) {
+                out.add(Comparison.raw(base, g, margin));
+            }
+        }
+        return out;
+    }
+
+    /** The question a ranking table answers, naming what stays fixed in it. */
+    static String question(CellSpec c) {
+        return "which initializers differ in final test accuracy, per activation, for " + c.dataset().key() + " "
+                + c.architecture().name().toLowerCase(java.util.Locale.ROOT) + c.depth() + "x" + c.width()
+                + (c.batchNorm() ? " with BatchNorm" : " without BatchNorm");
     }
 }

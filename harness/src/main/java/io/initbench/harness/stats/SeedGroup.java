@@ -48,14 +48,16 @@ public record SeedGroup(String configId, CellSpec config, List<CellRecord> seeds
     /**
      * What this configuration shares with those it is compared with across {@code parameter} (initializers
      * ranked across {@code weightInit}, BatchNorm pairs across {@code batchNorm}): every parameter but the
-     * seed and that one, and but the rate where each configuration trained at its own tuned rate. Groups
+     * seed and those, and but the rate where each configuration trained at its own tuned rate. Groups
      * with equal keys are comparable.
      */
-    public String keyAcross(String parameter) {
+    public String keyAcross(String... parameters) {
         CellPhase phase = seeds.get(0).phase();
         Map<String, String> p = config.parameters();
         p.remove("seed");
-        p.remove(parameter);
+        for (String parameter : parameters) {
+            p.remove(parameter);
+        }
         if (phase == CellPhase.TUNED) {
             // each at the rate tuned for it: the comparison is between tuned configurations
             p.remove("learningRate");

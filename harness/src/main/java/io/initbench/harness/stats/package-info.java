@@ -2,10 +2,15 @@
  * Statistics over seeds: cells that differ only by seed form a {@link io.initbench.harness.stats.SeedGroup}
  * (accuracy over its OK seeds, its status counts, and convergence speed as censored data with a
  * {@link io.initbench.harness.stats.KaplanMeier} median); {@link io.initbench.harness.stats.Summary} is the
- * mean, standard deviation and Student-t 95% interval. Initializers are ranked per activation × BatchNorm ×
- * ... ({@link io.initbench.harness.stats.Ranking}), each compared with the best on the seeds they share
- * ({@link io.initbench.harness.stats.PairedComparison}: paired t-test, Wilcoxon signed-rank, difference with
- * its interval), corrected with {@link io.initbench.harness.stats.Holm}'s step-down method within the family.
- * The tests and distributions are commons-math3's; Kaplan–Meier and Holm, which it lacks, are computed here.
+ * mean, standard deviation and Student-t 95% interval. Initializers are ranked per table and activation
+ * ({@link io.initbench.harness.stats.Ranking}) and compared all pairs, or against a baseline the suite
+ * declares, on the seeds they share ({@link io.initbench.harness.stats.PairedComparison}: paired t-test,
+ * Wilcoxon signed-rank, difference with its interval); each table is one family
+ * ({@link io.initbench.harness.stats.ComparisonFamily}) corrected with {@link io.initbench.harness.stats.Holm}'s
+ * step-down method, with a run-wide correction beside it ({@link io.initbench.harness.stats.RunStatistics}),
+ * and each pair gets an equivalence test against the suite's margin and a
+ * {@link io.initbench.harness.stats.Verdict} ({@link io.initbench.harness.stats.Equivalence}).
+ * The tests and distributions are commons-math3's; Kaplan–Meier, Holm and TOST, which it lacks, are
+ * computed here.
  */
 package io.initbench.harness.stats;

@@ -43,7 +43,7 @@ class FileModesTest {
         run(tmp.resolve("bench.log"), "022", "-Dcommand=bench", "-Dbench.workloads=mlp", "-Dbench.samples=256",
                 "-Dbench.repeats=1", "-Dbench.gemm=64", "-Dout=" + bench, "-Ddatasets.dir=" + cache);
         List<String> expected = List.of("cells.jsonl", "suite.json", "metadata.json", "matrix.csv", "matrix.md",
-                "groups.csv", "report.html", "compare.md", "compare-junit.xml", "models");
+                "groups.csv", "comparisons.csv", "report.html", "compare.md", "compare-junit.xml", "models");
         for (String name : expected) {
             assertTrue(Files.exists(run.resolve(name)), name + " was not written");
         }

@@ -61,7 +61,7 @@ class GradientTrendTest {
         // He init under ReLU: stable through depth
         GradientTrend he = GradientTrend.of(stepZeroRms("RELU", Activation.RELU, 10));
         assertEquals(GradientTrend.Kind.HEALTHY, he.kind(), he.words());
-        assertTrue(he.words().contains("stay within ×2") && he.words().contains("(healthy)"), he.words());
+        assertTrue(he.words().contains("stay within ×2") && he.words().contains("(even through depth)"), he.words());
         // ReLU with N(0, 0.5²): the forward signal explodes; the slope falls but the scale is huge
         GradientTrend huge = GradientTrend.of(stepZeroRms("NORMAL(0,0.5)", Activation.RELU, 10));
         assertTrue(huge.words().contains("exploding scale"), huge.words());
@@ -71,7 +71,7 @@ class GradientTrendTest {
     void flatButTinyGradientsAreNamedByTheirScale() {
         GradientTrend t = GradientTrend.of(new Double[]{2e-6, 3e-6, 2.5e-6, 4e-6});
         assertEquals(GradientTrend.Kind.HEALTHY, t.kind());
-        assertTrue(t.words().contains("(flat)") && t.words().contains("below 0.0001 in every layer: too small to train"),
+        assertTrue(t.words().contains("(even through depth)") && t.words().contains("below 0.0001 in every layer: too small to train"),
                 t.words());
         GradientTrend under = GradientTrend.of(new Double[]{1e-3, 1e-2, 0.0, 1e-1});
         assertTrue(under.words().contains("exactly 0 in 1 layer"), under.words());

@@ -150,6 +150,11 @@ public class ReportGoldenTest {
     }
 
     @Test
+    void comparisonsCsvMatchesGolden() throws IOException {
+        assertGolden("comparisons.csv", Reports.render(new ComparisonsCsvWriter(), fixture()));
+    }
+
+    @Test
     void htmlMatchesGolden() throws IOException {
         String html = Reports.render(new HtmlReportWriter(), fixture());
         // self-contained: nothing fetched from anywhere

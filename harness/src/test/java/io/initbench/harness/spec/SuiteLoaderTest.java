@@ -64,6 +64,8 @@ class SuiteLoaderTest {
             SuiteSpec s = loader.load(name, Map.of());
             assertTrue(s.tuning() != null, name + ": no tuning section");
             assertTrue(s.tuning().learningRates().size() >= 2, name + ": tuning needs at least 2 rates");
+            assertTrue(s.tuning().seeds().size() >= 2, name + ": one tuning seed cannot show how noisy the choice is");
+            assertTrue(s.tuning().extensible(), name + ": an edge choice must extend the grid");
             assertTrue(s.training().validationSize() > 0, name + ": tuning needs a validation split");
             assertTrue(s.axes().seed().size() >= 3, name + ": fewer than 3 final seeds");
             assertTrue(s.tuning().seeds().stream().noneMatch(s.axes().seed()::contains), name);
@@ -174,6 +176,29 @@ class SuiteLoaderTest {
         assertTrue(error("axes:\n  weightInit: [DISTRIBUTION]\n").contains("needs a distribution"));
         assertTrue(error("name: \"bad name/../x\"\n").contains("is not valid"));
         assertTrue(error("- just\n- a list\n").contains("must be a mapping"));
+    }
+
+    @Test
+    void analysisSetsTheMarginAndAValidatedBaseline() throws IOException {
+        SuiteSpec plain = loadText("axes:\n  weightInit: [XAVIER, RELU]\n");
+        assertEquals(AnalysisSpec.DEFAULT_MARGIN, plain.analysis().margin());
+        assertEquals(null, plain.baselineInit(), "no baseline: all pairs");
+        SuiteSpec s = loadText("axes:\n  weightInit: [XAVIER, RELU]\nanalysis:\n  margin: 0.01\n"
+                + "  baseline:\n    weightInit: xavier\n");
+        assertEquals(0.01, s.analysis().margin());
+        assertEquals("XAVIER", s.baselineInit(), "spelled as the axis spells it");
+        assertEquals(plain.settingsFingerprint(), s.settingsFingerprint(), "the analysis changes no cell");
+        assertEquals(0.02, loader.load(tmp.resolve("s.yaml").toString(), Map.of("analysis.margin", "0.02"))
+                .analysis().margin());
+
+        String notInSuite = error("axes:\n  weightInit: [XAVIER, RELU]\nanalysis:\n  baseline:\n"
+                + "    weightInit: LECUN_NORMAL\n");
+        assertTrue(notInSuite.contains("LECUN_NORMAL is not one of the suite's initializers [XAVIER, RELU]"),
+                notInSuite);
+        String axis = error("analysis:\n  baseline:\n    activation: RELU\n");
+        assertTrue(axis.contains("analysis.baseline.activation") && axis.contains("[weightInit]"), axis);
+        String margin = error("analysis:\n  margin: 0\n");
+        assertTrue(margin.contains("analysis.margin 0.0 is not valid") && margin.contains("between 0 and 1"), margin);
     }
 
     @Test

@@ -34,42 +34,49 @@ class BatchNormEffectTest {
                 records.add(r.okWithBatchNorm("RELU", s + 1, RELU_ON[s]));
             }
         }
-        List<BatchNormEffect> effects = BatchNormEffect.of(SeedGroup.of(records));
+        ComparisonFamily family = BatchNormEffect.of(SeedGroup.of(records), 0.005);
+        assertEquals(ComparisonFamily.Design.MATCHED, family.design());
+        List<Comparison> effects = family.comparisons();
         assertEquals(2, effects.size(), "XAVIER and RELU have both settings; ZERO has no twin");
-        BatchNormEffect xavier = effects.get(0);
-        BatchNormEffect relu = effects.get(1);
-        assertEquals("XAVIER", xavier.off().config().weightInit().label());
-        assertFalse(xavier.off().config().batchNorm());
-        assertTrue(xavier.on().config().batchNorm());
-        assertEquals("RELU", relu.on().config().weightInit().label());
+        Comparison xavier = effects.get(0);
+        Comparison relu = effects.get(1);
+        assertEquals("XAVIER", xavier.reference().config().weightInit().label());
+        assertFalse(xavier.reference().config().batchNorm());
+        assertTrue(xavier.other().config().batchNorm());
+        assertEquals("RELU", relu.other().config().weightInit().label());
 
         double pXavier = new TTest().pairedTTest(XAVIER_ON, XAVIER_OFF);
         double pRelu = new TTest().pairedTTest(java.util.Arrays.copyOf(RELU_ON, 4), java.util.Arrays.copyOf(RELU_OFF, 4));
-        assertEquals(5, xavier.onMinusOff().pairs());
-        assertEquals(4, relu.onMinusOff().pairs());
-        assertEquals(0.048, xavier.onMinusOff().difference().mean(), 1e-12, "mean of on − off");
-        assertEquals(pXavier, xavier.onMinusOff().pValue(), 1e-12);
-        assertEquals(pRelu, relu.onMinusOff().pValue(), 1e-12);
+        assertEquals(5, xavier.paired().pairs());
+        assertEquals(4, relu.paired().pairs());
+        assertEquals(0.048, xavier.paired().difference().mean(), 1e-12, "mean of on − off");
+        assertEquals(pXavier, xavier.pValue(), 1e-12);
+        assertEquals(pRelu, relu.pValue(), 1e-12);
         // Holm with m = 2: the smaller p doubled, the larger kept (and never below the smaller's adjustment)
         double small = Math.min(pXavier, pRelu);
         double large = Math.max(pXavier, pRelu);
         assertTrue(pXavier < pRelu, "the fixture makes BatchNorm matter for XAVIER only");
-        assertEquals(Math.min(1, 2 * small), xavier.holmP(), 1e-12);
-        assertEquals(Math.max(Math.min(1, 2 * small), large), relu.holmP(), 1e-12);
-        assertTrue(xavier.significant());
-        assertFalse(relu.significant());
+        assertEquals(Math.min(1, 2 * small), xavier.holmFamily(), 1e-12);
+        assertEquals(Math.max(Math.min(1, 2 * small), large), relu.holmFamily(), 1e-12);
+        assertEquals(Verdict.DIFFERENT, xavier.verdict());
+        // RELU: differences +0.002, −0.001, −0.002, +0.003, within ±0.005 with 4 seeds
+        // (scipy: TOST p = max(ttest_1samp(d, -0.005, 'greater'), ttest_1samp(d, 0.005, 'less')) = 0.0162, Holm over the 2 pairs 0.0324)
+        assertEquals(0.01621335671661286, relu.tostP(), 1e-12);
+        assertEquals(2 * 0.01621335671661286, relu.tostHolm(), 1e-12);
+        assertEquals(Verdict.EQUIVALENT, relu.verdict());
     }
 
     @Test
     void noPairsWithoutBothSettings() {
         Records r = new Records("XAVIER", "RELU");
         List<CellRecord> records = List.of(r.ok("XAVIER", 1, 0.9), r.ok("RELU", 1, 0.95));
-        assertTrue(BatchNormEffect.of(SeedGroup.of(records)).isEmpty());
+        assertNull(BatchNormEffect.of(SeedGroup.of(records), 0.005));
         Records both = Records.withBatchNormOffAndOn("XAVIER");
-        BatchNormEffect one = BatchNormEffect.of(SeedGroup.of(List.of(both.ok("XAVIER", 1, 0.9),
-                both.okWithBatchNorm("XAVIER", 1, 0.95)))).get(0);
-        assertEquals(1, one.onMinusOff().pairs());
-        assertNull(one.onMinusOff().pValue(), "one pair: no test");
-        assertNull(one.holmP());
+        Comparison one = BatchNormEffect.of(SeedGroup.of(List.of(both.ok("XAVIER", 1, 0.9),
+                both.okWithBatchNorm("XAVIER", 1, 0.95))), 0.005).comparisons().get(0);
+        assertEquals(1, one.paired().pairs());
+        assertNull(one.pValue(), "one pair: no test");
+        assertNull(one.holmFamily());
+        assertEquals(Verdict.INCONCLUSIVE, one.verdict());
     }
 }

@@ -73,23 +73,25 @@ class StatsTest {
             cells.add(r.ok("RELU", i + 1, best[i]));
             cells.add(r.ok("XAVIER", i + 1, other[i]));
         }
-        Ranking.Family f = Ranking.of(SeedGroup.of(cells)).get(0);
-        assertEquals("RELU", f.best().config().weightInit().label());
-        Ranking.Entry e = f.entries().get(1);
+        Ranking.Family f = Ranking.of(SeedGroup.of(cells), null, 0.005).get(0);
+        assertEquals("RELU", f.columns().get(0).entries().get(0).group().config().weightInit().label());
+        Comparison e = f.comparisons().comparisons().get(0);
+        assertEquals("RELU", e.reference().config().weightInit().label());
         double paired = new TTest().pairedTTest(other, best);
         double unpaired = new TTest().tTest(other, best);
         assertEquals(paired, e.pValue(), 1e-12);
         // scipy.stats.ttest_rel: 0.0008475688256239255; Welch's unpaired test sees only noise: 0.830
         assertEquals(0.0008475688256239255, e.pValue(), 1e-9);
         assertTrue(unpaired > 0.8, "unpaired p " + unpaired);
-        assertEquals(4, e.vsBest().pairs());
+        assertEquals(4, e.paired().pairs());
         // differences −0.011, −0.009, −0.009, −0.012: mean −0.01025, sd 0.0015, half-width t(0.975,3)·0.0015/2
-        assertEquals(-0.01025, e.vsBest().difference().mean(), 1e-12);
-        assertEquals(3.182446305284263 * 0.0015 / 2, e.vsBest().difference().halfWidth(), 1e-9);
+        assertEquals(-0.01025, e.paired().difference().mean(), 1e-12);
+        assertEquals(3.182446305284263 * 0.0015 / 2, e.paired().difference().halfWidth(), 1e-9);
         // one comparison: Holm changes nothing
-        assertEquals(e.pValue(), e.holmP(), 0);
-        assertEquals(1, f.comparisons());
-        assertTrue(e.worseThanBest());
+        assertEquals(e.pValue(), e.holmFamily(), 0);
+        assertEquals(1, f.comparisons().tested());
+        // 0.01 below on every seed, twice the 0.005 margin: different, not equivalent
+        assertEquals(Verdict.DIFFERENT, e.verdict());
     }
 
     @Test
@@ -110,8 +112,8 @@ class StatsTest {
         // the timed-out seed's 0.99 is from half the budget: not averaged with full-budget seeds
         assertEquals((0.94 + 0.94 + 0.92 + 0.99) / 4, xavier.accuracy().mean(), 1e-12);
         assertEquals(4, xavier.accuracy().n());
-        Ranking.Entry e = Ranking.of(groups).get(0).entries().get(1);
-        assertEquals(3, e.vsBest().pairs());
+        Comparison e = Ranking.of(groups, null, 0.005).get(0).comparisons().comparisons().get(0);
+        assertEquals(3, e.paired().pairs());
         double p = new TTest().pairedTTest(new double[]{0.94, 0.94, 0.92}, new double[]{0.95, 0.96, 0.93});
         assertEquals(p, e.pValue(), 1e-12);
     }
@@ -126,16 +128,21 @@ class StatsTest {
                 r.ok("ZERO", 1, 0.11), r.ok("ZERO", 2, 0.12),
                 r.record("LECUN_NORMAL", 1, Status.DIVERGED, null, null, 128),
                 r.record("LECUN_NORMAL", 2, Status.ERROR, null, null, 0));
-        List<Ranking.Entry> entries = Ranking.of(SeedGroup.of(cells)).get(0).entries();
+        Ranking.Family f = Ranking.of(SeedGroup.of(cells), null, 0.005).get(0);
+        List<Ranking.Entry> entries = f.columns().get(0).entries();
         assertEquals(List.of("RELU", "ZERO", "XAVIER", "LECUN_NORMAL"),
                 entries.stream().map(e -> e.group().config().weightInit().label()).toList());
         assertEquals(3, entries.get(2).rank());
         assertNull(entries.get(3).rank(), "no OK seed: listed, not ranked");
         assertEquals("0/2 OK, 1 DIVERGED, 1 ERROR", entries.get(3).group().statusLabel());
         assertNull(entries.get(3).group().accuracy());
-        // one pair with the best: no test
-        assertEquals(1, entries.get(2).vsBest().pairs());
-        assertNull(entries.get(2).pValue());
+        // all pairs of the three ranked (3 · 2 / 2), none with the unranked one; XAVIER shares one OK seed: no test
+        assertEquals(3, f.comparisons().comparisons().size());
+        Comparison xavierVsRelu = f.comparisons().comparisons().get(1);
+        assertEquals("XAVIER", xavierVsRelu.other().config().weightInit().label());
+        assertEquals(1, xavierVsRelu.paired().pairs());
+        assertNull(xavierVsRelu.pValue());
+        assertEquals(Verdict.INCONCLUSIVE, xavierVsRelu.verdict());
     }
 
     @Test
@@ -265,17 +272,25 @@ class StatsTest {
         assertEquals(1, normalRelu.count(Status.DIVERGED));
         assertEquals(1, normalRelu.accuracy().n());
 
-        for (Ranking.Family f : Ranking.of(groups)) {
-            List<Ranking.Entry> ranked = f.entries().stream().filter(e -> e.rank() != null).toList();
-            for (int i = 1; i < ranked.size(); i++) {
-                assertTrue(Ranking.BEST_FIRST.compare(ranked.get(i - 1).group(), ranked.get(i).group()) <= 0);
-                assertEquals(i + 1, ranked.get(i).rank());
-                assertNotNull(ranked.get(i).vsBest());
+        List<Ranking.Family> families = Ranking.of(groups, null, 0.005);
+        // one family per table (BatchNorm off, on), each spanning both activations
+        assertEquals(2, families.size());
+        for (Ranking.Family f : families) {
+            assertEquals(2, f.columns().size());
+            int pairs = 0;
+            for (Ranking.Column col : f.columns()) {
+                List<Ranking.Entry> ranked = col.entries().stream().filter(e -> e.rank() != null).toList();
+                for (int i = 1; i < ranked.size(); i++) {
+                    assertTrue(Ranking.BEST_FIRST.compare(ranked.get(i - 1).group(), ranked.get(i).group()) <= 0);
+                    assertEquals(i + 1, ranked.get(i).rank());
+                }
+                pairs += ranked.size() * (ranked.size() - 1) / 2;
+                // IDENTITY is SKIPPED for every seed: listed, unranked
+                assertTrue(col.entries().stream().anyMatch(e -> e.rank() == null
+                        && e.group().config().weightInit().label().equals("IDENTITY")));
             }
-            assertNull(ranked.get(0).vsBest());
-            // IDENTITY is SKIPPED for every seed: listed, unranked
-            assertTrue(f.entries().stream().anyMatch(e -> e.rank() == null
-                    && e.group().config().weightInit().label().equals("IDENTITY")));
+            assertEquals(pairs, f.comparisons().comparisons().size(), "all pairs within each activation");
+            assertNotNull(f.comparisons().question());
         }
     }
 }
