@@ -49,6 +49,17 @@ public final class BenchReport {
             sb.append("| ").append(w.workload()).append(" | ").append(Format.fixed(w.stepSpeedup(), 2)).append("× | ")
                     .append(Format.fixed(w.trainingFlopsPerSample() / 1e6, 2)).append(" |\n");
         }
+        if (!r.products().isEmpty()) {
+            sb.append("\nA dense layer's forward product on one thread, GFLOP/s, by route (the fast layers use matmul):"
+                    + "\n\n| batch × nIn × nOut | libnd4j matmul | OpenBLAS cblas_sgemm | DL4J mmuli (stock) |"
+                    + "\n|---|---:|---:|---:|\n");
+            for (LayerProducts.Row p : r.products()) {
+                sb.append("| ").append(p.batch()).append(" × ").append(p.nIn()).append(" × ").append(p.nOut())
+                        .append(" | ").append(Format.fixed(p.matmul(), 1)).append(" | ")
+                        .append(Format.fixed(p.cblas(), 1)).append(" | ").append(Format.fixed(p.mmuli(), 1))
+                        .append(" |\n");
+            }
+        }
         ratio(sb, r, "mlp-bn", "mlp");
         ratio(sb, r, "cnn-bn", "cnn");
         sb.append("\nworkloads:\n");

@@ -29,9 +29,10 @@ public final class Benchmark {
     private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
 
     /** The benchmark: its settings, the roofline and one result per workload. */
-    public record Result(Settings settings, Roofline roofline, List<WorkloadResult> workloads,
-                         Provenance provenance) {
+    public record Result(Settings settings, Roofline roofline, List<LayerProducts.Row> products,
+                         List<WorkloadResult> workloads, Provenance provenance) {
         public Result {
+            products = List.copyOf(products);
             workloads = List.copyOf(workloads);
         }
     }
@@ -94,6 +95,7 @@ public final class Benchmark {
     public Result run(List<Workload> workloads, Function<DatasetId, LoadedDataset> datasets, Provenance provenance) {
         NativeThreads.configure(settings.threads());
         Roofline roofline = new Roofline(gemmSize, SgemmRate.gflops(gemmSize, 1, 5));
+        List<LayerProducts.Row> products = LayerProducts.measure();
         List<WorkloadResult> results = new ArrayList<>();
         for (Workload w : workloads) {
             CellSpec cell = w.cell(settings.samples());
@@ -121,7 +123,7 @@ public final class Benchmark {
             results.add(new WorkloadResult(w.key(), w.description(), flops,
                     path(runs.get(LayerPath.STOCK), flops, roofline), path(runs.get(LayerPath.FAST), flops, roofline)));
         }
-        return new Result(settings, roofline, results, provenance);
+        return new Result(settings, roofline, products, results, provenance);
     }
 
     static PathResult path(List<Metrics.Timing> timings, double flopsPerSample, Roofline roofline) {

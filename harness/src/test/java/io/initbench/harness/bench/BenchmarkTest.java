@@ -61,6 +61,10 @@ class BenchmarkTest {
         assertEquals("mlp", w.workload());
         assertEquals(6.0 * (784 * 256 + 3 * 256 * 256 + 256 * 10), w.trainingFlopsPerSample());
         assertTrue(r.roofline().sgemmGflopsOneThread() > 0.1);
+        assertEquals(LayerProducts.SHAPES.size(), r.products().size());
+        for (LayerProducts.Row row : r.products()) {
+            assertTrue(row.matmul() > 0.1 && row.cblas() > 0.1 && row.mmuli() > 0.1, row.toString());
+        }
         for (Benchmark.PathResult path : List.of(w.stock(), w.fast())) {
             assertEquals(1, path.stepRuns().size());
             assertTrue(path.stepSamplesPerSecond() > 0);
