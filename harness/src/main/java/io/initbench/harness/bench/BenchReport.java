@@ -31,9 +31,9 @@ public final class BenchReport {
         Benchmark.Settings set = r.settings();
         StringBuilder sb = new StringBuilder("# Benchmark: training speed against the hardware\n\n");
         sb.append("One worker × ").append(set.threads()).append(" native thread(s); each run trains ")
-                .append(set.samples()).append(" samples (one epoch) with a validation point every ")
-                .append(set.evalEvery()).append(" updates on ").append(set.validationSize())
-                .append(" images and the test split once at the end, as the suites do; median of ")
+                .append(set.maxSamples() == 0 ? "its suite's budget with that suite's evaluation schedule (below)"
+                        : "one epoch of " + set.maxSamples() + " images with its suite's evaluation points")
+                .append("; median of ")
                 .append(set.repeats()).append(" runs, stock and fast layers interleaved. Roofline: ND4J's ")
                 .append(r.roofline().gemmSize()).append("³ single-precision matrix product on one thread, ")
                 .append(Format.fixed(r.roofline().sgemmGflopsOneThread(), 1)).append(" GFLOP/s. FLOPs per sample:"

@@ -38,11 +38,11 @@ public final class Benchmark {
     }
 
     /**
-     * @param samples training samples per run (one epoch over the first this many training images)
-     * @param repeats runs per workload and layer path
-     * @param threads native threads of the one worker
+     * @param maxSamples 0: each workload trains its suite's budget; else one epoch of this many images
+     * @param repeats    runs per workload and layer path
+     * @param threads    native threads of the one worker
      */
-    public record Settings(int samples, int repeats, int threads, int evalEvery, int validationSize) {
+    public record Settings(int maxSamples, int repeats, int threads) {
     }
 
     /** The n×n×n sgemm rate on one native thread: the per-core ceiling of any training step here. */
@@ -83,11 +83,11 @@ public final class Benchmark {
     private final int gemmSize;
 
     public Benchmark(int samples, int repeats, int threads, int gemmSize) {
-        if (samples < 1 || repeats < 1 || threads < 1 || gemmSize < 64) {
-            throw new IllegalArgumentException("the benchmark needs -Dbench.samples, -Dbench.repeats and -Dthreads"
-                    + " of 1 or more and -Dbench.gemm of 64 or more");
+        if (samples < 0 || repeats < 1 || threads < 1 || gemmSize < 64) {
+            throw new IllegalArgumentException("the benchmark needs -Dbench.samples of 0 (the suites' budgets) or"
+                    + " more, -Dbench.repeats and -Dthreads of 1 or more and -Dbench.gemm of 64 or more");
         }
-        this.settings = new Settings(samples, repeats, threads, Workload.EVAL_EVERY, Workload.VALIDATION_SIZE);
+        this.settings = new Settings(samples, repeats, threads);
         this.gemmSize = gemmSize;
     }
 
@@ -98,7 +98,7 @@ public final class Benchmark {
         List<LayerProducts.Row> products = LayerProducts.measure();
         List<WorkloadResult> results = new ArrayList<>();
         for (Workload w : workloads) {
-            CellSpec cell = w.cell(settings.samples());
+            CellSpec cell = w.cell(settings.maxSamples());
             PreparedData data = PreparedData.of(datasets.apply(w.dataset()), PreparedData.Key.of(cell));
             Map<LayerPath, List<Metrics.Timing>> runs = new EnumMap<>(LayerPath.class);
             for (int r = 0; r < settings.repeats(); r++) {

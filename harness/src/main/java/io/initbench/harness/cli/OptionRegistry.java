@@ -135,8 +135,8 @@ public final class OptionRegistry {
                 "merge with cells missing or torn (each named)", EnumSet.of(MERGE)));
         all.add(new OptionSpec("bench.workloads", OptionSpec.Type.LIST, BenchCommand.DEFAULT_WORKLOADS,
                 "the networks benchmarked", EnumSet.of(BENCH)));
-        all.add(new OptionSpec("bench.samples", OptionSpec.Type.INT, "32000", "training samples per run",
-                EnumSet.of(BENCH)));
+        all.add(new OptionSpec("bench.samples", OptionSpec.Type.INT, "0",
+                "0: each workload's suite budget; N: one epoch of N training images (quick runs)", EnumSet.of(BENCH)));
         all.add(new OptionSpec("bench.repeats", OptionSpec.Type.INT, "3",
                 "runs per workload and layer path, stock and fast interleaved", EnumSet.of(BENCH)));
         all.add(new OptionSpec("bench.gemm", OptionSpec.Type.INT, "2048", "n of the n×n×n sgemm roofline",

@@ -27,7 +27,7 @@ class BenchGoldenTest {
     /** A result with fixed figures; provenance is left out (null), as it is the run's, not the format's. */
     static Benchmark.Result result() {
         Benchmark.Roofline roofline = new Benchmark.Roofline(2048, 120.5);
-        return new Benchmark.Result(new Benchmark.Settings(32_000, 3, 1, 50, 5_000), roofline,
+        return new Benchmark.Result(new Benchmark.Settings(0, 3, 1), roofline,
                 List.of(new LayerProducts.Row(128, 784, 256, 141.25, 90.5, 41.0)), List.of(
                 workload("mlp", "MLP 784-256×4-10", 2.399e6, 10_500, 24_000, roofline),
                 workload("mlp-bn", "MLP + BatchNorm", 2.399e6, 5_200, 20_000, roofline)), null);
