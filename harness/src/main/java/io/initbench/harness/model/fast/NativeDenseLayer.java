@@ -31,6 +31,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public class NativeDenseLayer extends DenseLayer {
     private static final ActivationReLU PLAIN_RELU = new ActivationReLU();
+    /**
+     * Up to this many rows the element-wise work runs on a Java copy; above it (evaluation passes of
+     * thousands of images) two ND4J ops on the native array cost less than the two copies.
+     */
+    static final int HEAP_ROWS = 1024;
 
     private INDArray keptInput;
     private long keptGeneration;
@@ -38,6 +43,7 @@ public class NativeDenseLayer extends DenseLayer {
     private INDArray keptPreOutput;
     /** The pre-activation as a Java copy (ReLU), valid while keptInput is. */
     private float[] keptHeap;
+    private boolean keptOnHeap;
     private float[] heap;
     private float[] bias;
 
@@ -52,8 +58,8 @@ public class NativeDenseLayer extends DenseLayer {
                 && input.length() < Integer.MAX_VALUE / 4;
     }
 
-    private boolean javaRelu() {
-        return PLAIN_RELU.equals(layerConf().getActivationFn());
+    private boolean javaRelu(INDArray rowsOf) {
+        return PLAIN_RELU.equals(layerConf().getActivationFn()) && rowsOf.rows() <= HEAP_ROWS;
     }
 
     @Override
@@ -66,7 +72,8 @@ public class NativeDenseLayer extends DenseLayer {
         IActivation afn = layerConf().getActivationFn();
         forget();
         INDArray z = product(training, workspaceMgr, ArrayType.ACTIVATIONS);
-        if (javaRelu()) {
+        keptOnHeap = javaRelu(z);
+        if (keptOnHeap) {
             // z + b kept on the heap for backprop; max(z + b, 0) out
             float[] pre = training ? (keptHeap = sized(keptHeap, z)) : (heap = sized(heap, z));
             HeapCopy.read(z, pre);
@@ -105,7 +112,7 @@ public class NativeDenseLayer extends DenseLayer {
         INDArray delta;
         float[] deltaHeap;
         int units = (int) epsilon.columns();
-        if (javaRelu()) {
+        if (keptOnHeap) {
             deltaHeap = heap = sized(heap, epsilon);
             HeapCopy.read(HeapCopy.dense(epsilon) ? epsilon : epsilon.dup('c'), deltaHeap);
             Loops.reluBackward(keptHeap, deltaHeap, (int) epsilon.length());
@@ -162,7 +169,9 @@ public class NativeDenseLayer extends DenseLayer {
     }
 
     private void addBias(INDArray z) {
-        if (hasBias()) {
+        if (hasBias() && z.rows() > HEAP_ROWS) {
+            z.addiRowVector(Nd4j.createFromArray(bias));
+        } else if (hasBias()) {
             float[] h = heap = HeapCopy.read(z, sized(heap, z));
             Loops.biasRelu(h, h, bias, (int) z.columns(), (int) z.length(), false);
             HeapCopy.write(h, z);

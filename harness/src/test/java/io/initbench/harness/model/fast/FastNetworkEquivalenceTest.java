@@ -112,5 +112,22 @@ class FastNetworkEquivalenceTest {
             assertClose(stock.params(), fast.params(), RTOL, "parameters after update " + step);
             assertClose(stock.output(x, false), fast.output(x, false), RTOL, "inference output after update " + step);
         }
+        // batches above NativeDenseLayer.HEAP_ROWS take the native element-wise path: inference and a gradient
+        fast.setParams(stock.params());
+        int big = NativeDenseLayer.HEAP_ROWS + 76;
+        INDArray xb = Nd4j.rand(DataType.FLOAT, big, IMAGE.featureSize());
+        INDArray yb = Nd4j.zeros(DataType.FLOAT, big, IMAGE.classes());
+        for (int i = 0; i < big; i++) {
+            yb.putScalar(i, i % IMAGE.classes(), 1.0);
+        }
+        assertClose(stock.output(xb, false), fast.output(xb, false), RTOL, "inference output, " + big + " rows");
+        Map<String, INDArray> gb = stock.calculateGradients(xb, yb, null, null).getFirst().gradientForVariable();
+        Gradient fb = fast.calculateGradients(xb, yb, null, null).getFirst();
+        double floor = gb.values().stream().mapToDouble(g -> g.amaxNumber().doubleValue()).max().orElse(1) * 1e-2;
+        // sums over 1,100 examples (× 64 pixels for a convolution) in another order: float noise grows with them
+        for (Map.Entry<String, INDArray> e : gb.entrySet()) {
+            assertClose(e.getValue(), fb.getGradientFor(e.getKey()), 5 * RTOL, floor,
+                    "gradient of " + e.getKey() + ", " + big + " rows");
+        }
     }
 }
