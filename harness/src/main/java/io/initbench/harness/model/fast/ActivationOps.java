@@ -30,6 +30,11 @@ final class ActivationOps {
     private ActivationOps() {
     }
 
+    /** DL4J's ReLU without a cap, threshold or negative slope. */
+    static boolean isPlainRelu(IActivation afn) {
+        return PLAIN_RELU.equals(afn);
+    }
+
     static boolean isIdentity(IActivation afn) {
         return afn instanceof ActivationIdentity;
     }

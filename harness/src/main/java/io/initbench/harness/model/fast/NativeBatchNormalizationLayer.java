@@ -252,6 +252,18 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
         /** out = γ·(x − mean)/std + β; x̂ = (x − mean)/std into xHat unless it is null. */
         static void normalize(float[] x, int n, int ch, int s, float[] mean, float[] std, float[] gamma,
                               float[] beta, float[] xHat, float[] out) {
+            if (s == 1 && xHat != null) {
+                // dense: channels innermost, so that the loop runs (and vectorises) along a row
+                for (int i = 0; i < n; i++) {
+                    int base = i * ch;
+                    for (int c = 0; c < ch; c++) {
+                        float h = (x[base + c] - mean[c]) / std[c];
+                        xHat[base + c] = h;
+                        out[base + c] = gamma[c] * h + beta[c];
+                    }
+                }
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 for (int c = 0; c < ch; c++) {
                     int base = (i * ch + c) * s;
@@ -275,7 +287,28 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
                                       float[] dGamma, float[] dBeta) {
             double[] sumG = new double[ch];
             double[] sumGx = new double[ch];
-            for (int i = 0; i < n; i++) {
+            if (s == 1) {
+                // dense: per-row float partial sums along the channels, folded into double every 64 rows
+                float[] pg = new float[ch];
+                float[] pgx = new float[ch];
+                for (int i = 0; i < n; i++) {
+                    int base = i * ch;
+                    for (int c = 0; c < ch; c++) {
+                        float gv = g[base + c];
+                        pg[c] += gv;
+                        pgx[c] += gv * xHat[base + c];
+                    }
+                    if ((i & 63) == 63 || i == n - 1) {
+                        for (int c = 0; c < ch; c++) {
+                            sumG[c] += pg[c];
+                            sumGx[c] += pgx[c];
+                            pg[c] = 0;
+                            pgx[c] = 0;
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < n && s > 1; i++) {
                 for (int c = 0; c < ch; c++) {
                     int base = (i * ch + c) * s;
                     float a = 0;
@@ -298,6 +331,15 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
                 meanG[c] = (float) (sumG[c] / count);
                 meanGx[c] = (float) (sumGx[c] / count);
                 scale[c] = gamma[c] / std[c];
+            }
+            if (s == 1) {
+                for (int i = 0; i < n; i++) {
+                    int base = i * ch;
+                    for (int c = 0; c < ch; c++) {
+                        g[base + c] = scale[c] * (g[base + c] - meanG[c] - xHat[base + c] * meanGx[c]);
+                    }
+                }
+                return;
             }
             for (int i = 0; i < n; i++) {
                 for (int c = 0; c < ch; c++) {
