@@ -63,8 +63,8 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
         }
         keep(z);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(), 'c');
-        out.assign(z);
-        return afn.getActivation(out, training);
+        // one pass from z into out, where a copy and an in-place activation would make two
+        return ActivationOps.forward(afn, z, out, training);
     }
 
     @Override
@@ -82,7 +82,7 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
         } else {
             INDArray z = keptFor(input) ? keptPreOutput : convolve(true, workspaceMgr, ArrayType.BP_WORKING_MEM);
             // the activation's backprop may overwrite z: it is ours and used only here
-            delta = afn.backprop(z, epsilon).getFirst();
+            delta = ActivationOps.backward(afn, z, epsilon, z);
         }
         keptPreOutput = null;
         keptInput = null;
