@@ -1,7 +1,6 @@
 package io.initbench.harness.model.fast;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -25,14 +24,8 @@ public class NativeBatchNormalization extends BatchNormalization {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray paramsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNOutSet("NativeBatchNormalization", getLayerName(), layerIndex, getNOut());
-        NativeBatchNormalizationLayer layer = new NativeBatchNormalizationLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> table = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(table);
-        layer.setConf(conf);
-        return layer;
+        return NativeConfs.wire(new NativeBatchNormalizationLayer(conf, networkDataType), this, conf, listeners,
+                layerIndex, paramsView, initializeParams);
     }
 
     /** The stock builder; {@link #build()} builds the stock configuration and carries it over field by field. */
@@ -40,7 +33,7 @@ public class NativeBatchNormalization extends BatchNormalization {
         @Override
         @SuppressWarnings("unchecked")
         public NativeBatchNormalization build() {
-            return LayerConfCopy.into(super.build(), new NativeBatchNormalization(), BatchNormalization.class);
+            return NativeConfs.into(super.build(), new NativeBatchNormalization(), BatchNormalization.class);
         }
     }
 }

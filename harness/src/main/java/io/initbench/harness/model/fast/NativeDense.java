@@ -1,7 +1,6 @@
 package io.initbench.harness.model.fast;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -49,14 +48,8 @@ public class NativeDense extends DenseLayer {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray paramsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("NativeDense", getLayerName(), layerIndex, getNIn(), getNOut());
-        NativeDenseLayer layer = new NativeDenseLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> table = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(table);
-        layer.setConf(conf);
-        return layer;
+        return NativeConfs.wire(new NativeDenseLayer(conf, networkDataType), this, conf, listeners,
+                layerIndex, paramsView, initializeParams);
     }
 
     /** The stock builder; {@link #build()} builds (and validates) the stock configuration, then carries it over. */
@@ -72,7 +65,7 @@ public class NativeDense extends DenseLayer {
         @Override
         @SuppressWarnings("unchecked")
         public NativeDense build() {
-            NativeDense built = LayerConfCopy.into(super.build(), new NativeDense(), DenseLayer.class);
+            NativeDense built = NativeConfs.into(super.build(), new NativeDense(), DenseLayer.class);
             built.setInputGradient(inputGradient);
             return built;
         }

@@ -1,7 +1,6 @@
 package io.initbench.harness.model.fast;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
@@ -25,14 +24,8 @@ public class NativeOutput extends OutputLayer {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray paramsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("NativeOutput", getLayerName(), layerIndex, getNIn(), getNOut());
-        NativeOutputLayer layer = new NativeOutputLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> table = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(table);
-        layer.setConf(conf);
-        return layer;
+        return NativeConfs.wire(new NativeOutputLayer(conf, networkDataType), this, conf, listeners,
+                layerIndex, paramsView, initializeParams);
     }
 
     /** The stock builder; {@link #build()} builds (and validates) the stock configuration, then carries it over. */
@@ -44,7 +37,7 @@ public class NativeOutput extends OutputLayer {
         @Override
         @SuppressWarnings("unchecked")
         public NativeOutput build() {
-            return LayerConfCopy.into(super.build(), new NativeOutput(), OutputLayer.class);
+            return NativeConfs.into(super.build(), new NativeOutput(), OutputLayer.class);
         }
     }
 }
