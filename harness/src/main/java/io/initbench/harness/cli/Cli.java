@@ -23,6 +23,11 @@ public final class Cli {
     public static final int EXIT_BAD_INPUT = 2;
     /** An unexpected failure: a bug or a broken installation (sysexits EX_SOFTWARE). */
     public static final int EXIT_INTERNAL = 70;
+    /**
+     * Reading or writing failed for a reason other than the input: a full disk, an I/O error, a file that
+     * vanished mid-run (sysexits EX_IOERR). Bad paths the user gave are {@link #EXIT_BAD_INPUT}.
+     */
+    public static final int EXIT_IO = 74;
     /** The audit found an initializer that does not do what its name says, or compare found a regression. */
     public static final int EXIT_DEVIATION = 1;
 
