@@ -52,19 +52,44 @@ public final class Cli {
             List<String> rest = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : List.of();
             return CommandHandler.of(command).execute(new CommandContext(context.props(), context.env(),
                     context.workDir(), context.out(), rest));
-        } catch (SuiteException | DatasetException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
+            log.error(e.getMessage());
+            return isBadInput(e.getCause()) ? EXIT_BAD_INPUT : EXIT_IO;
+        } catch (SuiteException | DatasetException | IllegalArgumentException e) {
             log.error(e.getMessage());
             return EXIT_BAD_INPUT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.error("interrupted");
             return 130;
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | VirtualMachineError e) {
             // a bug or a broken classpath, not bad input: say so with the trace, rather than let
             // exec:java report it as "mainClass doesn't contain a main method"
             log.error("internal error (please report it with this trace): {}", e.toString(), e);
             return EXIT_INTERNAL;
         }
+    }
+
+    /**
+     * Whether an I/O failure is the user's input (a path that does not exist, is not a directory, may not
+     * be written, or a file whose content initbench refuses) rather than the machine's (a full disk, an I/O
+     * error): the first is fixed by other input (exit 2), the second by fixing the machine (exit 74).
+     */
+    static boolean isBadInput(Throwable cause) {
+        if (cause instanceof java.nio.file.FileSystemException fs) {
+            return fs instanceof java.nio.file.NoSuchFileException || fs instanceof java.nio.file.NotDirectoryException
+                    || fs instanceof java.nio.file.AccessDeniedException
+                    || fs instanceof java.nio.file.FileAlreadyExistsException
+                    || fs instanceof java.nio.file.NotLinkException
+                    || (fs.getReason() != null && fs.getReason().contains("Read-only file system"));
+        }
+        if (cause instanceof java.io.IOException io) {
+            String m = io.getMessage() == null ? "" : io.getMessage();
+            // the device is the trouble, not what the user asked for
+            return !(m.contains("No space left on device") || m.contains("Input/output error")
+                    || m.contains("Disk quota exceeded") || m.contains("Stale file handle"));
+        }
+        return true;
     }
 
     /**

@@ -228,7 +228,7 @@ class NightlyWorkflowTest {
         rewriteStart(current, "2026-01-02T00:00:00Z");
 
         assertSameResults(reference, timeless(RunStore.readCells(old)));
-        assertEquals(old, io.initbench.harness.result.RunDirectories.baseline(current));
+        assertEquals(old, io.initbench.harness.result.RunDirectories.baseline(current).dir());
         assertEquals(Cli.EXIT_OK, cli(Map.of("command", "compare", "run", current.toString())).run(new String[0]));
         String md = Files.readString(current.resolve("compare.md"));
         assertTrue(md.contains("- baseline: " + old + "\n") && md.contains("No change."), md);
