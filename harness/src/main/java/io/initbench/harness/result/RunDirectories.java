@@ -172,6 +172,15 @@ public final class RunDirectories {
      * a torn last record off so that appends start on a fresh line.
      */
     public static Resume resume(Path dir, List<CellSpec> grid, SuiteSpec suite, Shard shard) {
+        return resume(dir, grid, suite, shard, r -> false);
+    }
+
+    /**
+     * The same, and the records {@code retry} picks (cells refused for resources, which are no result) are
+     * removed from the directory: their cells run again.
+     */
+    public static Resume resume(Path dir, List<CellSpec> grid, SuiteSpec suite, Shard shard,
+                                java.util.function.Predicate<CellRecord> retry) {
         try {
             RunStore.requireComplete(dir);
             RunStore.Contents c = RunStore.read(dir);
@@ -202,9 +211,16 @@ public final class RunDirectories {
                 }
             }
             RunStore.truncateTorn(dir, c);
+            Set<String> again = new HashSet<>();
+            c.records().stream().filter(retry).forEach(r -> again.add(r.cellId()));
+            if (!again.isEmpty()) {
+                log.info("resume: {} cell(s) refused for resources before run again", again.size());
+                RunStore.dropRecords(dir, again);
+            }
+            List<CellRecord> kept = c.records().stream().filter(r -> !again.contains(r.cellId())).toList();
             Set<String> done = new HashSet<>();
-            c.records().forEach(r -> done.add(r.cellId()));
-            return new Resume(RunStore.readProvenance(dir).run().runId(), c.records(), done, c.tornBytes());
+            kept.forEach(r -> done.add(r.cellId()));
+            return new Resume(RunStore.readProvenance(dir).run().runId(), kept, done, c.tornBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resume from " + dir + ": " + e.getMessage(), e);
         }

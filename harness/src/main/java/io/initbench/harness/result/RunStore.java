@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One run's directory. Records are appended one line each and forced to disk before
@@ -471,6 +472,27 @@ public final class RunStore implements AutoCloseable {
     /** Reads every complete record (a torn last line, if any, is left out). */
     public static List<CellRecord> readCells(Path dir) throws IOException {
         return read(dir).records();
+    }
+
+    /**
+     * Rewrites {@code cells.jsonl} without the records of {@code cellIds} (atomically: a kill leaves the old
+     * file or the new one), so that a resume can run those cells again without recording one twice.
+     */
+    public static void dropRecords(Path dir, Set<String> cellIds) throws IOException {
+        if (cellIds.isEmpty()) {
+            return;
+        }
+        Path file = dir.resolve(CELLS);
+        String text = new String(readBounded(file, MAX_CELLS_BYTES), StandardCharsets.UTF_8);
+        ObjectMapper json = ResultJson.mapper();
+        StringBuilder kept = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || cellIds.contains(json.readTree(line).path("cellId").asText())) {
+                continue;
+            }
+            kept.append(line).append('\n');
+        }
+        writeAtomically(file, kept.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Cuts a torn tail off {@code cells.jsonl} so that appends start on a fresh line. */
