@@ -32,9 +32,26 @@ public final class Cli {
     public static final int EXIT_DEVIATION = 1;
 
     private final CommandContext context;
+    /** Replies in the jar's flag syntax ({@code --out <dir>}) instead of {@code -Dout=<dir>}. */
+    private boolean flagSyntax;
+    /**
+     * Warnings already given by this JVM: one command per process in use, but a test or a script that
+     * builds many Clis with one set of options would otherwise repeat each warning per command.
+     */
+    private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Cli(Map<String, String> props, Map<String, String> env, Path workDir, PrintStream out) {
         this.context = new CommandContext(props, env, workDir, out, List.of());
+    }
+
+    /** Replies in the jar's flag syntax when the user gave flags ({@link Flags#usesFlags}). */
+    public Cli flagSyntax(boolean flags) {
+        this.flagSyntax = flags;
+        return this;
+    }
+
+    private String speak(String message) {
+        return flagSyntax ? Flags.inFlagSyntax(message) : message;
     }
 
     /** What every command of this Cli reads. */
@@ -48,15 +65,16 @@ public final class Cli {
         try {
             // before any work: a misspelt option must not cost a run at the wrong settings
             Command command = Command.parse(name);
-            OptionRegistry.check(context.props(), command).forEach(log::warn);
+            OptionRegistry.check(context.props(), command).stream().filter(WARNED::add)
+                    .forEach(w -> log.warn(speak(w)));
             List<String> rest = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : List.of();
             return CommandHandler.of(command).execute(new CommandContext(context.props(), context.env(),
                     context.workDir(), context.out(), rest));
         } catch (UncheckedIOException e) {
-            log.error(e.getMessage());
+            log.error(speak(e.getMessage()));
             return isBadInput(e.getCause()) ? EXIT_BAD_INPUT : EXIT_IO;
         } catch (SuiteException | DatasetException | IllegalArgumentException e) {
-            log.error(e.getMessage());
+            log.error(speak(e.getMessage()));
             return EXIT_BAD_INPUT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,7 +23,7 @@ public final class Main {
         try {
             flags = Flags.parse(args);
         } catch (IllegalArgumentException e) {
-            LoggerFactory.getLogger(Main.class).error(e.getMessage());
+            LoggerFactory.getLogger(Main.class).error(Flags.inFlagSyntax(e.getMessage()));
             System.exit(Cli.EXIT_BAD_INPUT);
             return;
         }
@@ -31,6 +31,7 @@ public final class Main {
         int code;
         try {
             code = new Cli(props, System.getenv(), Path.of("").toAbsolutePath(), System.out)
+                    .flagSyntax(Flags.usesFlags(args))
                     .run(flags.arguments().toArray(String[]::new));
         } catch (Throwable e) {
             // the JVM's own exit code for an uncaught error is 1, compare's "regression": never that

@@ -223,6 +223,11 @@ public final class OptionRegistry {
         return nearest(key).filter(o -> o.name().contains(".") && distance(key, o.name()) <= NEAR).isPresent();
     }
 
+    /** Whether {@code name} is a registered option. */
+    public static boolean isRegistered(String name) {
+        return BY_NAME.containsKey(name);
+    }
+
     /** The registered option nearest to a name, when one is within a few edits. */
     public static Optional<OptionSpec> suggestion(String key) {
         return nearest(key).filter(o -> distance(key, o.name()) <= Math.max(NEAR, key.length() / 4));

@@ -45,7 +45,7 @@ public final class RunLock implements AutoCloseable {
      */
     public static RunLock acquire(Path dir, String what) {
         // the holder deletes the file when it lets go: a lock taken on a file just deleted is no lock, so
-        // take it again on the new file (a handful of tries: each loses only to a process that came and went)
+        // take it again on the file the path names now (a few tries: each loses only to a holder that let go)
         for (int attempt = 0; ; attempt++) {
             RunLock lock = tryAcquire(dir, what);
             if (lock != null || attempt >= 20) {
@@ -64,7 +64,20 @@ public final class RunLock implements AutoCloseable {
         FileChannel ch = null;
         try {
             Files.createDirectories(dir);
-            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            Object before;
+            try {
+                Files.createFile(file);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // a holder's, or one left by a process that died: the lock decides
+            }
+            try {
+                // which file the path names, by stat (never by opening it: closing a second descriptor of the
+                // file would drop this process's POSIX lock on it)
+                before = fileKey(file);
+                ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return null; // deleted by a holder that let go in between
+            }
             FileLock lock;
             try {
                 lock = ch.tryLock();
@@ -80,11 +93,17 @@ public final class RunLock implements AutoCloseable {
             }
             ch.truncate(0);
             String mine = "pid=" + ProcessHandle.current().pid() + "\nhost=" + host() + "\nstarted="
-                    + Instant.now() + "\ncommand=" + what + "\nnonce=" + System.nanoTime() + "\n";
+                    + Instant.now() + "\ncommand=" + what + "\n";
             ch.write(ByteBuffer.wrap(mine.getBytes(StandardCharsets.UTF_8)), 0);
             ch.force(true);
-            // the path still names the file we locked only if it reads back what we wrote into it
-            if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(mine)) {
+            // the path must still name the file we locked: a holder deletes it when it lets go
+            Object after;
+            try {
+                after = fileKey(file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                after = null;
+            }
+            if (before == null || !before.equals(after)) {
                 lock.release();
                 ch.close();
                 return null;
@@ -103,6 +122,14 @@ public final class RunLock implements AutoCloseable {
      */
     public String previousHolder() {
         return previous;
+    }
+
+    /** The file's identity (device and inode on Linux), read without opening it. */
+    private static Object fileKey(Path file) throws IOException {
+        Object key = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        // without file keys (some file systems) fall back to the creation time, which a re-created file changes
+        return key != null ? key : Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                .creationTime();
     }
 
     private static String read(FileChannel ch) throws IOException {
