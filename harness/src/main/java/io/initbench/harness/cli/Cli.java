@@ -94,20 +94,15 @@ public final class Cli {
      * error): the first is fixed by other input (exit 2), the second by fixing the machine (exit 74).
      */
     static boolean isBadInput(Throwable cause) {
-        if (cause instanceof java.nio.file.FileSystemException fs) {
-            return fs instanceof java.nio.file.NoSuchFileException || fs instanceof java.nio.file.NotDirectoryException
-                    || fs instanceof java.nio.file.AccessDeniedException
-                    || fs instanceof java.nio.file.FileAlreadyExistsException
-                    || fs instanceof java.nio.file.NotLinkException
-                    || (fs.getReason() != null && fs.getReason().contains("Read-only file system"));
+        String m = cause == null ? "" : String.valueOf(cause.getMessage());
+        if (cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            m = m + " " + fs.getReason();
         }
-        if (cause instanceof java.io.IOException io) {
-            String m = io.getMessage() == null ? "" : io.getMessage();
-            // the device is the trouble, not what the user asked for
-            return !(m.contains("No space left on device") || m.contains("Input/output error")
-                    || m.contains("Disk quota exceeded") || m.contains("Stale file handle"));
-        }
-        return true;
+        // the device is the trouble, not what the user asked for: any other failure names a path or content
+        // the user can change (missing, not a directory, not writable, read-only, refused content)
+        return !(m.contains("No space left on device") || m.contains("Input/output error")
+                || m.contains("Disk quota exceeded") || m.contains("Stale file handle")
+                || m.contains("Too many open files"));
     }
 
     /**

@@ -103,6 +103,7 @@ class UnluckyNightTest {
         assertFalse(Cli.isBadInput(new java.nio.file.FileSystemException("/x", null, "No space left on device")));
         assertTrue(Cli.isBadInput(new NoSuchFileException("/no/such")));
         assertTrue(Cli.isBadInput(new IOException("cells.jsonl is not a regular file")));
+        assertTrue(Cli.isBadInput(new java.nio.file.FileSystemException("/a-file/run", null, "Not a directory")));
         assertEquals(74, Cli.EXIT_IO);
     }
 
