@@ -37,9 +37,13 @@ public final class Flags {
         return alias.isPresent() ? alias : OptionRegistry.suggestion(key).map(o -> "--" + o.name());
     }
 
-    /** Whether {@code args} use the jar's flag syntax ({@code --name}): replies are then given in it. */
+    /**
+     * Whether {@code args} use the jar's flag syntax ({@code --name}) only: replies are then given in it.
+     * Who typed a {@code -Dname=value} among them reads replies in that syntax.
+     */
     public static boolean usesFlags(String[] args) {
-        return java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--"));
+        return java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--"))
+                && java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("-D"));
     }
 
     /**
@@ -55,8 +59,9 @@ public final class Flags {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String flag = OptionRegistry.isRegistered(name) ? "--" + name + (m.group(2).isEmpty() ? "" : " ")
-                    : m.group();
+            // the command is the jar's first argument ("help lists every option"), not a flag
+            String flag = name.equals("command") && !m.group(2).isEmpty() ? ""
+                    : OptionRegistry.isRegistered(name) ? "--" + name + (m.group(2).isEmpty() ? "" : " ") : m.group();
             m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(flag));
         }
         m.appendTail(sb);

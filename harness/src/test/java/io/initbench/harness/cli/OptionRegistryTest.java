@@ -178,8 +178,12 @@ class OptionRegistryTest {
         assertEquals("pass --out <dir>, or --seeds 1,2 (--saveModels); -Xmx and -Dorg.bytedeco.javacpp.maxbytes stay",
                 Flags.inFlagSyntax("pass -Dout=<dir>, or -Dseeds=1,2 (-DsaveModels); -Xmx and"
                         + " -Dorg.bytedeco.javacpp.maxbytes stay"));
+        assertEquals("Nothing was run; help lists every option",
+                Flags.inFlagSyntax("Nothing was run; -Dcommand=help lists every option"));
         assertTrue(Flags.usesFlags(new String[] {"run", "--suite", "smoke"}));
         assertFalse(Flags.usesFlags(new String[] {"run"}));
+        assertFalse(Flags.usesFlags(new String[] {"run", "--suite", "smoke", "-DlearningRat=0.1"}),
+                "who typed -D reads -D");
     }
 
     /** help shows the jar's flags (with the short aliases) beside the properties; help run has no -Dcommand. */
