@@ -9,7 +9,7 @@
 #   .ci/kill-resume.sh [KILLS=20] [SEED=1]
 # A short run: KR_SEEDS=1,2 KR_EPOCHS=3 KR_FINISH=1 .ci/kill-resume.sh 6 (KR_FINISH: after KILLS kills
 # the next resume runs to the end, for a machine too busy to finish cells between kills).
-# Needs `mvn -B install -DskipTests` first and the dataset mirror (../shared/datasets). ~5-10 minutes.
+# Needs a build first (`mvn -B package -DskipTests`; nothing installed) and the dataset mirror (../shared/datasets). ~5-10 minutes.
 # Do not rebuild the checkout while it runs: the JVMs load harness/target/classes lazily.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +17,8 @@ kills_wanted="${1:-20}"
 RANDOM="${2:-1}"
 work="$(mktemp -d)"
 mirror="${INITBENCH_DATASETS_MIRROR:-$(cd .. && pwd)/shared/datasets}"
-mvn -B -q -pl harness dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-cp="harness/target/classes:$(cat "$work/cp.txt")"
+# the run-time class path every build of the harness writes (no initbench artifact in ~/.m2 needed)
+cp="harness/target/classes:$(cat harness/target/runtime-classpath.txt)"
 # -Dresume.maxStarts: every kill here comes from outside, so no cell may be recorded as the one that
 # killed the process (by default a cell started twice without a record is ERROR)
 suite=(-Dsuite=smoke -Dseeds="${KR_SEEDS:-1,2,3,4,5,6}" -Depochs="${KR_EPOCHS:-6}" -Dworkers=2 -Dthreads=1

@@ -66,7 +66,7 @@ public final class Downloader {
             }
         }
         long expected = conn.getContentLengthLong();
-        log.info("fetching {} from {}{}", label, source, expected > 0 ? " (" + (expected >> 20) + " MiB)" : "");
+        log.info("fetching {} from {}{}", label, source, expected > 0 ? " (" + ByteSize.of(expected) + ")" : "");
         long written;
         try (InputStream raw = conn.getInputStream();
              InputStream in = interactive ? wrap(raw, label, expected) : raw;

@@ -17,6 +17,7 @@ import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.SuiteLoader;
 import io.initbench.harness.spec.SuiteSpec;
+import io.initbench.harness.train.MemoryBudget;
 import io.initbench.harness.train.NativeThreads;
 import io.initbench.harness.train.SuiteRunner;
 import io.initbench.harness.train.Tuning;
@@ -104,8 +105,15 @@ public final class Runner {
                 log.warn("{} was left locked by a process that died ({}); taking it over",
                         dir, lock.previousHolder().replace('\n', ' '));
             }
-            RunDirectories.Resume resume = RunDirectories.resume(dir, grid, suite, opts.shard());
+            // a cell refused for resources is no result: a resume (with more memory, fewer workers) retries it
+            RunDirectories.Resume resume = RunDirectories.resume(dir, grid, suite, opts.shard(),
+                    r -> r.status() == Status.ERROR && MemoryBudget.refused(r.reason()));
             Predicate<CellSpec> mine = c -> opts.shard().contains(suite.shardKey(c));
+            // more workers than cells only divide the memory budget (and -Dworkers=100000 refused every cell)
+            int workers = (int) Math.max(1, Math.min(opts.workers(), grid.stream().filter(mine).count()));
+            if (workers < opts.workers()) {
+                log.info("-Dworkers={} capped at {}: this run has no more cells than that", opts.workers(), workers);
+            }
             // first the grid, or with tuning the tuning cells; the final cells follow once their rate is chosen
             List<Integer> todo = new ArrayList<>();
             for (int i = 0; i < grid.size(); i++) {
@@ -123,14 +131,14 @@ public final class Runner {
                 datasets.add(loader.load(id));
             }
             Provenance provenance = ProvenanceCollector.collect(suite.name(), resume.runId() != null ? resume.runId()
-                    : runId, opts.workDir(), datasets, opts.workers(), opts.threads(), started, opts.layers().key());
+                    : runId, opts.workDir(), datasets, workers, opts.threads(), started, opts.layers().key());
             if (!resume.records().isEmpty() || resume.tornBytes() > 0) {
                 log.info("resuming run {} in {}: {} cell(s) recorded, {} to go{}", resume.runId(), dir,
                         resume.records().size(), cells.size(), resume.tornBytes() > 0 ? " (dropped a record torn by a"
                                 + " crash, " + resume.tornBytes() + " bytes; that cell runs again)" : "");
             }
             log.info("suite {}: {} cells{} on {} worker(s) × {} native thread(s) → {}", suite.name(), cells.size(),
-                    opts.shard().isAll() ? "" : " (shard " + opts.shard() + " of " + grid.size() + ")", opts.workers(),
+                    opts.shard().isAll() ? "" : " (shard " + opts.shard() + " of " + grid.size() + ")", workers,
                     opts.threads(), dir);
             List<CellRecord> records = new ArrayList<>(resume.records());
             int finalsToGo = 0;
@@ -141,7 +149,7 @@ public final class Runner {
             }
             try (RunStore store = RunStore.create(dir, suite, provenance, opts.shard());
                  RunListener listener = progress.open(suite.name(), cells.size() + finalsToGo)) {
-                SuiteRunner runner = new SuiteRunner(opts.workers(), opts.saveModels() ? dir.resolve("models") : null,
+                SuiteRunner runner = new SuiteRunner(workers, opts.saveModels() ? dir.resolve("models") : null,
                         opts.layers())
                         .maxStarts(opts.maxStarts());
                 records.addAll(runner.run(suite.name(), cells, todo, loader::load, store, provenance, listener,

@@ -29,8 +29,19 @@ final class CompareCommand implements CommandHandler {
         Map<String, String> props = ctx.props();
         Path dir = ctx.runDir("run");
         try {
+            requireRun(dir, "run");
             SuiteSpec suite = RunStore.readSuite(dir);
-            Path base = props.get("baseline") != null ? ctx.runDir("baseline") : RunDirectories.baseline(dir);
+            Path base;
+            if (props.get("baseline") != null) {
+                base = ctx.runDir("baseline");
+            } else {
+                RunDirectories.Baseline chosen = RunDirectories.baseline(dir);
+                base = chosen.dir();
+                log.info("baseline: {}", chosen.why());
+            }
+            requireRun(base, "baseline");
+            warnIfTorn(ctx, dir, "run");
+            warnIfTorn(ctx, base, "baseline");
             ComparisonScope scope = ComparisonScope.of(suite, RunStore.readSuite(base),
                     Boolean.parseBoolean(props.getOrDefault("compare.intersect", "false")));
             double accTol = Options.doubleProp(props, "compare.accuracyTolerance");
@@ -46,6 +57,25 @@ final class CompareCommand implements CommandHandler {
             return r.regressed() ? Cli.EXIT_DEVIATION : Cli.EXIT_OK;
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static void requireRun(Path dir, String role) {
+        if (!RunStore.requireComplete(dir)) {
+            throw new IllegalArgumentException("the " + role + " " + dir + " is not an initbench run directory: it has"
+                    + " no " + RunStore.CELLS + "; pass -D" + role + "=<run directory>");
+        }
+    }
+
+    /** A torn last record makes its cell MISSING below; say that the run is incomplete, not that it lost it. */
+    private static void warnIfTorn(CommandContext ctx, Path dir, String role) throws IOException {
+        RunStore.Contents c = RunStore.read(dir);
+        if (c.tornBytes() > 0) {
+            String note = "note: the " + role + " " + dir + " is incomplete: its " + RunStore.CELLS + " ends with a"
+                    + " record torn by a crash (" + c.tornBytes() + " bytes), so that cell is MISSING below; resume"
+                    + " the run (run with -Dout=" + dir + ") to finish it";
+            log.warn(note);
+            ctx.out().println(note);
         }
     }
 }

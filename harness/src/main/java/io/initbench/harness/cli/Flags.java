@@ -25,6 +25,49 @@ public final class Flags {
             "--verify", io.initbench.datasets.DatasetSettings.VERIFY_PROPERTY,
             "--cache", io.initbench.datasets.DatasetSettings.DIR_PROPERTY);
 
+    /**
+     * The flag nearest to a misspelt one: a short alias ({@code --mirorr} → {@code --mirror}) or a
+     * registered name.
+     */
+    static java.util.Optional<String> suggestion(String key) {
+        java.util.Optional<String> alias = ALIASES.keySet().stream()
+                .filter(a -> org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance()
+                        .apply(a.substring(2).toLowerCase(java.util.Locale.ROOT), key.toLowerCase(java.util.Locale.ROOT)) <= 2)
+                .sorted().findFirst();
+        return alias.isPresent() ? alias : OptionRegistry.suggestion(key).map(o -> "--" + o.name());
+    }
+
+    /**
+     * Whether {@code args} use the jar's flag syntax ({@code --name}) only: replies are then given in it.
+     * Who typed a {@code -Dname=value} among them reads replies in that syntax.
+     */
+    public static boolean usesFlags(String[] args) {
+        return java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--"))
+                && java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("-D"));
+    }
+
+    /**
+     * A message written in {@code -Dname=value} syntax, for a user of flags: every registered
+     * {@code -Dname=} becomes {@code --name } and a bare {@code -Dname} becomes {@code --name}. JVM
+     * properties (-Xmx, -Dorg.bytedeco...) are no initbench options and stay as they are.
+     */
+    public static String inFlagSyntax(String message) {
+        if (message == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-D([A-Za-z][A-Za-z0-9.]*)(=?)").matcher(message);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            // the command is the jar's first argument ("help lists every option"), not a flag
+            String flag = name.equals("command") && !m.group(2).isEmpty() ? ""
+                    : OptionRegistry.isRegistered(name) ? "--" + name + (m.group(2).isEmpty() ? "" : " ") : m.group();
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(flag));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
     /** The options given as flags (by registered name) and the positional arguments (command, topic). */
     public record Parsed(Map<String, String> options, List<String> arguments) {
     }
@@ -71,7 +114,7 @@ public final class Flags {
             String flag = bad.isEmpty() ? "?" : bad.get(0);
             String key = flag.replaceFirst("^-+", "").replaceFirst("=.*$", "");
             throw new IllegalArgumentException(flag.startsWith("-") ? flag + " is not an initbench option"
-                    + OptionRegistry.suggestion(key).map(o -> "; did you mean --" + o.name() + "?").orElse("")
+                    + suggestion(key).map(f -> "; did you mean " + f + "?").orElse("")
                     + " (help lists every option)" : "unexpected argument " + flag + "; give one command (and"
                     + " a topic for help), then --<option> <value> flags");
         } catch (CommandLine.ParameterException e) {

@@ -28,16 +28,29 @@ final class HelpText {
         for (Command c : Command.values()) {
             sb.append(String.format("  %-8s %s%n", c.key(), c.summary()));
         }
-        List<OptionSpec> options = topic == null ? OptionRegistry.ALL : OptionRegistry.of(topic);
+        // with a topic the command is chosen already: -Dcommand is no option of it
+        List<OptionSpec> options = topic == null ? OptionRegistry.ALL : OptionRegistry.of(topic).stream()
+                .filter(o -> !o.name().equals("command")).toList();
         sb.append('\n').append(topic == null ? "options" : "options of " + topic.key())
-                .append(" (name  type  default  [commands]):\n");
+                .append(" (jar flags | Maven property  type  default  [commands]):\n");
         for (OptionSpec o : options) {
-            sb.append(String.format("  -D%s  %s  default: %s  [%s]%n      %s%n", o.name(), o.type().label(), o.dflt(),
+            sb.append(String.format("  %s | -D%s  %s  default: %s  [%s]%n      %s%n", flagForms(o), o.name(),
+                    o.type().label(), o.dflt(),
                     o.commands().stream().sorted().map(Command::key).collect(Collectors.joining(", ")), o.help()));
         }
         sb.append("\nOther -D properties (java.*, org.bytedeco.*, maven.*, ...) are passed to the JVM and libraries"
                 + " untouched.\n");
         return sb.toString();
+    }
+
+    /** {@code --name}, after its short alias when it has one ({@code --mirror, --datasets.mirror}). */
+    static String flagForms(OptionSpec o) {
+        if (o.name().equals("command")) {
+            return "<command>";
+        }
+        String aliases = Flags.ALIASES.entrySet().stream().filter(e -> e.getValue().equals(o.name()))
+                .map(java.util.Map.Entry::getKey).sorted().collect(Collectors.joining(", "));
+        return (aliases.isEmpty() ? "" : aliases + ", ") + "--" + o.name();
     }
 
     /** The built-in suites, initializers, activations and datasets. */

@@ -23,13 +23,22 @@ public final class Main {
         try {
             flags = Flags.parse(args);
         } catch (IllegalArgumentException e) {
-            LoggerFactory.getLogger(Main.class).error(e.getMessage());
+            LoggerFactory.getLogger(Main.class).error(Flags.inFlagSyntax(e.getMessage()));
             System.exit(Cli.EXIT_BAD_INPUT);
             return;
         }
         props.putAll(flags.options());
-        int code = new Cli(props, System.getenv(), Path.of("").toAbsolutePath(), System.out)
-                .run(flags.arguments().toArray(String[]::new));
+        int code;
+        try {
+            code = new Cli(props, System.getenv(), Path.of("").toAbsolutePath(), System.out)
+                    .flagSyntax(Flags.usesFlags(args))
+                    .run(flags.arguments().toArray(String[]::new));
+        } catch (Throwable e) {
+            // the JVM's own exit code for an uncaught error is 1, compare's "regression": never that
+            LoggerFactory.getLogger(Main.class).error("internal error (please report it with this trace): {}",
+                    e.toString(), e);
+            code = Cli.EXIT_INTERNAL;
+        }
         if (code != 0) {
             System.exit(code);
         }

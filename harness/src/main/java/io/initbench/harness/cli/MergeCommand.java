@@ -48,9 +48,11 @@ final class MergeCommand implements CommandHandler {
                             log.warn(note);
                             ctx.out().println(note);
                         });
-                try (RunStore store = RunStore.create(dir, m.suite(), m.provenance())) {
+                // a merge killed before "merged" is refused by every reader and replaced by the next merge
+                try (RunStore store = RunStore.createMerge(dir, m.suite(), m.provenance())) {
                     m.records().forEach(store::append);
                     Reports.writeAll(new RunResults(m.suite(), m.provenance(), m.records()), store, colorScale);
+                    store.markMerged();
                 }
                 History.update(dir, m.suite().name());
                 log.info("merged {} record(s) from {} input(s) into {}", m.records().size(), dirs.size(), dir);

@@ -107,7 +107,8 @@ public final class OptionRegistry {
                 "starts without a record after which a cell is recorded ERROR instead of retried", EnumSet.of(RUN)));
         all.add(new OptionSpec(ColorScale.OPTION, OptionSpec.Type.CHOICE,
                 ColorScale.parse(null).name().toLowerCase(java.util.Locale.ROOT),
-                "heatmap colours of report.html: fixed (0..1, the same in every report) or run (this run's range)",
+                "heatmap colours of report.html: error (1 − accuracy on a log scale, fixed: tells 0.94 from 0.97),"
+                        + " fixed (0..1 linear, the same in every report) or run (this run's range)",
                 EnumSet.of(RUN, REPORT, MERGE)));
         all.add(new OptionSpec(DatasetSettings.MIRROR_PROPERTY, OptionSpec.Type.TEXT, "$"
                 + DatasetSettings.MIRROR_ENV + ", else the official hosts",
@@ -233,6 +234,11 @@ public final class OptionRegistry {
             return false;
         }
         return nearest(key).filter(o -> o.name().contains(".") && distance(key, o.name()) <= NEAR).isPresent();
+    }
+
+    /** Whether {@code name} is a registered option. */
+    public static boolean isRegistered(String name) {
+        return BY_NAME.containsKey(name);
     }
 
     /** The registered option nearest to a name, when one is within a few edits. */

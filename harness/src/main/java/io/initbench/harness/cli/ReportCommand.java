@@ -4,21 +4,18 @@ import io.initbench.harness.report.ColorScale;
 import io.initbench.harness.report.History;
 import io.initbench.harness.report.Reports;
 import io.initbench.harness.report.RunResults;
-import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.RunLock;
 import io.initbench.harness.result.RunStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code report -Drun=<dir>}: rewrites every report of a run directory from its files alone: cells.jsonl,
- * with suite.json and metadata.json when present (without them only the suite's description is lost).
+ * suite.json and metadata.json (all three required, as by every command: {@link RunStore#requireComplete}).
  */
 final class ReportCommand implements CommandHandler {
     /** The command line speaks with one voice in the log, whichever command runs. */
@@ -28,16 +25,22 @@ final class ReportCommand implements CommandHandler {
     public int execute(CommandContext ctx) {
         Path dir = ctx.runDir("run");
         ColorScale colorScale = ctx.colorScale();
+        if (!RunStore.requireComplete(dir)) {
+            throw new IllegalArgumentException(dir + " is not an initbench run directory: it has no " + RunStore.CELLS
+                    + "; pass -Drun=<run directory>");
+        }
         try {
-            List<CellRecord> cells = RunStore.readCells(dir);
-            boolean full = Files.exists(dir.resolve(RunStore.SUITE)) && Files.exists(dir.resolve(RunStore.METADATA));
-            if (!full && !Files.exists(dir.resolve(RunStore.CELLS))) {
-                throw new IOException(dir + " is not an initbench run directory: it has no " + RunStore.CELLS);
-            }
-            RunResults run = full ? new RunResults(RunStore.readSuite(dir), RunStore.readProvenance(dir), cells)
-                    : RunResults.fromCells(cells);
+            RunResults run;
+            // read under the lock: a run still writing there would otherwise be read half-way
             try (RunLock lock = RunLock.acquire(dir, "rewrite the reports of");
                  RunStore store = RunStore.reopen(dir)) {
+                RunStore.Contents contents = RunStore.read(dir);
+                if (contents.tornBytes() > 0) {
+                    log.warn("{} ends with a record torn by a crash ({} bytes): that cell is left out of the"
+                            + " reports and the run is incomplete; resume it (run with -Dout={}) to finish the cell",
+                            dir.resolve(RunStore.CELLS), contents.tornBytes(), dir);
+                }
+                run = new RunResults(RunStore.readSuite(dir), RunStore.readProvenance(dir), contents.records());
                 Map<String, String> reports = Reports.writeAll(run, store, colorScale);
                 log.info("rewrote {} in {} from {} record(s)", String.join(", ", reports.keySet()), dir,
                         run.cells().size());

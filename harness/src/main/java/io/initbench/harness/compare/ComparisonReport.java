@@ -5,6 +5,7 @@ import io.initbench.harness.report.OutputWriter;
 import io.initbench.harness.report.Xml;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The comparison as Markdown (for people) and JUnit XML (for CI servers: one test case per configuration). */
@@ -58,14 +59,42 @@ public final class ComparisonReport {
                 .append(" regression.\n\n");
         List<RunComparison.Finding> f = r.findings();
         if (f.isEmpty()) {
-            return sb.append("No change.\n").toString();
+            sb.append("No change.\n");
+        } else {
+            sb.append("| verdict | what | configuration | change |\n|---|---|---|---|\n");
+            f.stream().sorted(java.util.Comparator.comparing(RunComparison.Finding::verdict))
+                    .forEach(x -> sb.append("| ").append(x.verdict() == RunComparison.Verdict.REGRESSION
+                                    ? "**REGRESSION**" : x.verdict().name()).append(" | ").append(x.kind()).append(" | ")
+                            .append(Escape.markdown(x.config())).append(" | ").append(Escape.markdown(x.detail()))
+                            .append(" |\n"));
         }
-        sb.append("| verdict | what | configuration | change |\n|---|---|---|---|\n");
-        f.stream().sorted(java.util.Comparator.comparing(RunComparison.Finding::verdict))
-                .forEach(x -> sb.append("| ").append(x.verdict() == RunComparison.Verdict.REGRESSION ? "**REGRESSION**"
-                        : x.verdict().name()).append(" | ").append(x.kind()).append(" | ").append(Escape.markdown(x.config()))
-                        .append(" | ").append(Escape.markdown(x.detail())).append(" |\n"));
-        return sb.toString();
+        return sideBySide(sb, r).toString();
+    }
+
+    /** Every configuration's numbers, whatever the verdict: "no change" is a claim the reader can check. */
+    private static StringBuilder sideBySide(StringBuilder sb, RunComparison.Result r) {
+        if (r.sides().isEmpty()) {
+            return sb;
+        }
+        sb.append("\n## Side by side\n\nMean final accuracy over the seeds both runs finished; Δ = run − baseline"
+                + " (mean of the paired differences); a change counts beyond the tolerance (see above).\n\n"
+                + "| configuration | seeds | baseline | run | Δ | tolerance | verdict |\n"
+                + "|---|---:|---:|---:|---:|---:|---|\n");
+        for (RunComparison.Side s : r.sides()) {
+            String verdict = r.of(s.configId()).stream().map(x -> x.verdict() == RunComparison.Verdict.REGRESSION
+                    ? "**REGRESSION** (" + x.kind() + ")" : x.verdict() + " (" + x.kind() + ")").distinct()
+                    .reduce((a, b) -> a + ", " + b).orElse("no change");
+            sb.append("| ").append(Escape.markdown(s.config())).append(" | ").append(s.pairs()).append(" | ")
+                    .append(num(s.baseline())).append(" | ").append(num(s.run())).append(" | ")
+                    .append(s.delta() == null ? "—" : String.format(Locale.ROOT, "%+.4f", s.delta())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.4f", s.tolerance())).append(" | ").append(verdict)
+                    .append(" |\n");
+        }
+        return sb;
+    }
+
+    private static String num(Double v) {
+        return v == null ? "—" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static String seeds(List<Long> seeds) {

@@ -39,12 +39,27 @@ public final class RunComparison {
     public record Finding(String configId, String config, Kind kind, Verdict verdict, String detail) {
     }
 
-    /** Every configuration compared, and the changes found. */
-    public record Result(List<String> configs, Map<String, String> labels, List<Finding> findings) {
+    /**
+     * One configuration side by side, whatever the verdict: the mean final accuracy of the seeds both
+     * sides finished, in the baseline and in the run, their mean paired difference and the tolerance.
+     *
+     * @param pairs seeds with an accuracy on both sides (0: none, the numbers are null)
+     */
+    public record Side(String configId, String config, int pairs, Double baseline, Double run, Double delta,
+                       double tolerance) {
+    }
+
+    /** Every configuration compared, the changes found, and each configuration side by side. */
+    public record Result(List<String> configs, Map<String, String> labels, List<Finding> findings, List<Side> sides) {
         public Result {
             configs = List.copyOf(configs);
             labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
             findings = List.copyOf(findings);
+            sides = List.copyOf(sides);
+        }
+
+        public Result(List<String> configs, Map<String, String> labels, List<Finding> findings) {
+            this(configs, labels, findings, List.of());
         }
 
         public boolean regressed() {
@@ -75,6 +90,7 @@ public final class RunComparison {
         cur.keySet().stream().filter(k -> !base.containsKey(k)).forEach(configs::add);
         Map<String, String> labels = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
+        List<Side> sides = new ArrayList<>();
         for (String id : configs) {
             SeedGroup b = base.get(id);
             SeedGroup c = cur.get(id);
@@ -82,22 +98,53 @@ public final class RunComparison {
             labels.put(id, label);
             if (c == null) {
                 findings.add(new Finding(id, label, Kind.MISSING, Verdict.REGRESSION, "in the baseline, not in this run"));
+                sides.add(new Side(id, label, 0, meanAccuracy(b), null, null, accuracyTolerance));
                 continue;
             }
             if (b == null) {
                 findings.add(new Finding(id, label, Kind.NEW, Verdict.IMPROVEMENT, "new in this run (not compared)"));
+                sides.add(new Side(id, label, 0, null, meanAccuracy(c), null, accuracyTolerance));
                 continue;
             }
             status(id, label, b, c, findings);
             Map<Long, CellRecord> before = bySeed(b);
             Map<Long, CellRecord> after = bySeed(c);
             paired(id, label, Kind.ACCURACY, before, after, r -> r.metrics().accuracy().finalTest(), true, findings);
+            sides.add(side(id, label, before, after));
             paired(id, label, Kind.SPEED, before, after, r -> {
                 Long v = SeedGroup.samplesToTarget(r);
                 return v == null ? null : v.doubleValue();
             }, false, findings);
         }
-        return new Result(configs, labels, findings);
+        return new Result(configs, labels, findings, sides);
+    }
+
+    /** The mean final accuracy of a configuration's seeds that have one; null when none has. */
+    private static Double meanAccuracy(SeedGroup g) {
+        var acc = g.seeds().stream().map(r -> r.metrics().accuracy().finalTest())
+                .filter(v -> v != null && Double.isFinite(v)).mapToDouble(Double::doubleValue).average();
+        return acc.isPresent() ? acc.getAsDouble() : null;
+    }
+
+    /** The accuracy side by side over the seeds both have one for (OK or not: a diverged seed shows too). */
+    private Side side(String id, String label, Map<Long, CellRecord> before, Map<Long, CellRecord> after) {
+        List<Double> was = new ArrayList<>();
+        List<Double> now = new ArrayList<>();
+        before.forEach((seed, b) -> {
+            CellRecord c = after.get(seed);
+            Double x = b.metrics().accuracy().finalTest();
+            Double y = c == null ? null : c.metrics().accuracy().finalTest();
+            if (x != null && y != null && Double.isFinite(x) && Double.isFinite(y)) {
+                was.add(x);
+                now.add(y);
+            }
+        });
+        if (was.isEmpty()) {
+            return new Side(id, label, 0, null, null, null, accuracyTolerance);
+        }
+        double b = was.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double r = now.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return new Side(id, label, was.size(), b, r, r - b, accuracyTolerance);
     }
 
     private static void status(String id, String label, SeedGroup b, SeedGroup c, List<Finding> out) {

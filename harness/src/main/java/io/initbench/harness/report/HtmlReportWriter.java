@@ -48,13 +48,14 @@ public final class HtmlReportWriter implements ReportWriter {
             svg text{font-family:system-ui,sans-serif;font-size:11px}svg .t{font-size:12px;font-weight:600}
             .warn{background:#fff3cd;border:1px solid #e0c060;padding:6px 10px}
             svg .ax{font-size:11px;fill:#444}figure{margin:0}figcaption{font-size:.85em;color:#555;max-width:640px}
+            caption{text-align:left;min-width:36em;max-width:72em;padding-bottom:4px}
             """;
 
     private final ColorScale colorScale;
 
-    /** The report with the default, fixed colour scale. */
+    /** The report with the default colour scale. */
     public HtmlReportWriter() {
-        this(ColorScale.FIXED);
+        this(ColorScale.parse(null));
     }
 
     public HtmlReportWriter(ColorScale colorScale) {
@@ -95,9 +96,11 @@ public final class HtmlReportWriter implements ReportWriter {
         String split = StatsText.curveSplit(t);
         out.append("<p class=\"meta\">").append(Xml.escape(StatsText.rules(split))).append(" In the heatmaps, k/n OK follows the"
                 + " value where not every seed ended OK, and a red outline marks DIVERGED (NaN/Inf) seeds; the colour"
-                + " bar under each heatmap states its scale (").append(colorScale == ColorScale.FIXED
-                ? "fixed, the same in every report" : "this run's range: small differences look large")
-                .append("; <code>-D").append(ColorScale.OPTION).append("=fixed|run</code>). The learning-curve band is"
+                + " bar under each heatmap states its scale (").append(switch (colorScale) {
+                    case ERROR -> "accuracy by its error on a log scale, fixed: the same in every report";
+                    case FIXED -> "fixed, 0 to 1, the same in every report";
+                    case RUN -> "this run's range: small differences look large";
+                }).append("; <code>-D").append(ColorScale.OPTION).append("=error|fixed|run</code>). The learning-curve band is"
                 + " the 95% confidence interval of the mean over seeds (Student-t), as in the tables.</p>\n");
 
         Scale accScale = accuracyScale(run.cells());
@@ -177,13 +180,24 @@ public final class HtmlReportWriter implements ReportWriter {
      * A colour scale: values in [lo, hi] (logs of samples when {@code log}) spread over viridis; for
      * samples, fewer is better and brighter. {@code statement} is written under the colour bar.
      */
-    private record Scale(double lo, double hi, boolean log, String statement, Function<Double, String> tick) {
+    private record Scale(double lo, double hi, boolean log, String statement, Function<Double, String> tick,
+                         HeatScale accuracy) {
+        Scale(double lo, double hi, boolean log, String statement, Function<Double, String> tick) {
+            this(lo, hi, log, statement, tick, null);
+        }
+
         /** Position in [0, 1] on viridis, bright = good. */
         double t(double v) {
+            if (accuracy != null) {
+                return accuracy.position(v);
+            }
             return log ? 1 - (Math.log(Math.max(v, 1)) - lo) / (hi - lo) : (v - lo) / (hi - lo);
         }
 
         String tickAt(double f) {
+            if (accuracy != null) {
+                return tick.apply(accuracy.valueAt(f));
+            }
             double v = lo + f * (hi - lo);
             return tick.apply(log ? Math.exp(v) : v);
         }
@@ -191,6 +205,10 @@ public final class HtmlReportWriter implements ReportWriter {
 
     private Scale accuracyScale(List<CellRecord> records) {
         Function<Double, String> tick = v -> Format.fixed(v, 2);
+        if (colorScale == ColorScale.ERROR) {
+            HeatScale e = HeatScale.ERROR_LOG;
+            return new Scale(0, 1, false, e.statement(), v -> Format.fixed(v, 2), e);
+        }
         if (colorScale == ColorScale.FIXED) {
             return new Scale(0, 1, false, "colour: accuracy on a fixed scale, 0 to 1", tick);
         }
@@ -304,10 +322,16 @@ public final class HtmlReportWriter implements ReportWriter {
             throws IOException {
         double maxX = records.stream().flatMap(r -> r.curve().stream()).mapToDouble(CurvePoint::samples).max()
                 .orElse(1);
-        Frame f = new Frame(maxX <= 0 ? 1 : maxX, 0, 1);
+        double minX = records.stream().flatMap(r -> r.curve().stream()).mapToDouble(CurvePoint::samples)
+                .filter(v -> v > 0).min().orElse(1);
+        // log x: most of the change happens in the first few thousand samples, which a linear axis
+        // squeezes into its first pixels; a curve's point at 0 samples (before training) sits at the left edge
+        boolean log = maxX > 10 * minX;
+        Frame f = log ? Frame.logX(minX, maxX, 0, 1) : new Frame(maxX <= 0 ? 1 : maxX, 0, 1);
         StringBuilder s = f.open("activation " + act);
         f.axes(s, Format::human, v -> Format.fixed(v, 2), false);
-        f.titles(s, "training samples", split + " accuracy");
+        f.titles(s, log ? "training samples (log scale; the start at the left edge)" : "training samples",
+                split + " accuracy");
         List<String> legend = new ArrayList<>();
         List<String> notDrawn = new ArrayList<>();
         boolean[] styles = new boolean[2];
@@ -459,8 +483,10 @@ public final class HtmlReportWriter implements ReportWriter {
         int i = 0;
         for (String init : TableGroup.inits(records)) {
             String color = Svg.initColor(init);
-            f.legend(s, i++, init, color);
             Double[] rms = series.get(init);
+            boolean drawn = rms != null && java.util.Arrays.stream(rms).anyMatch(v -> v != null && v > 0);
+            // a series with nothing to draw on a log scale (no record, or every gradient exactly 0) says so
+            f.legend(s, i++, drawn ? init : init + " (not drawn)", color);
             if (rms == null) {
                 continue;
             }
@@ -538,7 +564,7 @@ public final class HtmlReportWriter implements ReportWriter {
         out.append("</table>\n");
     }
 
-    /** A plot area with linear axes; the legend sits to the right of it. */
+    /** A plot area with linear axes (x optionally on a log scale); the legend sits to the right of it. */
     private static final class Frame {
         private static final int LEFT = 60;
         private static final int TOP = 24;
@@ -547,19 +573,34 @@ public final class HtmlReportWriter implements ReportWriter {
         private final double minY;
         private final double maxY;
         private final double minX;
+        /** x on a log scale from minX (> 0) to maxX; smaller values are drawn at the left edge */
+        private final boolean logX;
 
         Frame(double maxX, double minY, double maxY) {
             this(maxX, minY, maxY, 0);
         }
 
         Frame(double maxX, double minY, double maxY, double minX) {
+            this(maxX, minY, maxY, minX, false);
+        }
+
+        private Frame(double maxX, double minY, double maxY, double minX, boolean logX) {
             this.maxX = maxX;
             this.minY = minY;
             this.maxY = maxY;
             this.minX = minX;
+            this.logX = logX;
+        }
+
+        static Frame logX(double minX, double maxX, double minY, double maxY) {
+            return new Frame(maxX, minY, maxY, minX, true);
         }
 
         double x(double v) {
+            if (logX) {
+                return LEFT + (Math.log10(Math.max(v, minX)) - Math.log10(minX))
+                        / (Math.log10(maxX) - Math.log10(minX)) * PLOT_W;
+            }
             return LEFT + (v - minX) / (maxX - minX) * PLOT_W;
         }
 
@@ -594,6 +635,17 @@ public final class HtmlReportWriter implements ReportWriter {
                     xt.add(minX + (maxX - minX) * k / 4);
                     yt.add(minY + (maxY - minY) * k / 4);
                 }
+            }
+            if (logX) {
+                // the ends, and the powers of ten between them that leave room for their labels
+                xt.clear();
+                xt.add(minX);
+                for (double d = Math.pow(10, Math.ceil(Math.log10(minX))); d < maxX; d *= 10) {
+                    if (x(d) - x(minX) > 40 && x(maxX) - x(d) > 40) {
+                        xt.add(d);
+                    }
+                }
+                xt.add(maxX);
             }
             for (double yv : yt) {
                 s.append(Svg.line(LEFT, y(yv), LEFT + PLOT_W, y(yv), grid));

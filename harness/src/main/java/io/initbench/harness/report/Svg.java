@@ -33,9 +33,11 @@ final class Svg {
     private static Map<String, String> initColors() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("XAVIER", "#0072B2");
-        m.put("XAVIER_UNIFORM", "#56B4E9");
+        // the uniform variants get their own hue, not a lighter shade of the normal one: drawn together
+        // (relu-vs-tanh) two blues or two oranges could not be told apart
+        m.put("XAVIER_UNIFORM", "#6A3D9A");
         m.put("RELU", "#D55E00");
-        m.put("RELU_UNIFORM", "#E69F00");
+        m.put("RELU_UNIFORM", "#E7298A");
         m.put("LECUN_NORMAL", "#009E73");
         m.put("LECUN_UNIFORM", "#66C2A5");
         m.put("NORMAL(0,0.01)", "#000000");

@@ -67,15 +67,53 @@ public final class RunDirectories {
      */
     public static <T, E extends Exception> T locked(Path dir, String what, Locked<T, E> work)
             throws E, InterruptedException {
+        refuseForeign(dir, what);
         List<Path> created = missingDirs(dir);
+        boolean wasEmpty = created.isEmpty() && isEmptyDir(dir);
         RunLock lock = RunLock.acquire(dir, what); // refused: nothing of ours to clean up
         try (lock) {
             return work.run(lock);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            removeIfUnused(created); // the lock file is unlocked by now; only an empty new directory is removed
+            // the lock is released by now; a directory that recorded nothing goes back to how it was
+            removeIfUnused(dir, created, wasEmpty);
             throw e;
+        }
+    }
+
+    /** The files a run directory holds before its first record; nothing else is removed on failure. */
+    private static final Set<String> SETUP_FILES = Set.of(RunLock.FILE, RunStore.SUITE, RunStore.METADATA,
+            RunStore.JOURNAL, RunStore.CELLS);
+
+    /**
+     * Refuses to write into an existing directory that holds files but is no run directory: its files are
+     * someone else's (a report.html there would be replaced).
+     */
+    static void refuseForeign(Path dir, String what) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<String> names;
+        try (var entries = Files.list(dir)) {
+            names = entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunLock.FILE)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot " + what + " " + dir + ": cannot list it (" + e.getMessage() + ")", e);
+        }
+        boolean runDir = names.stream().anyMatch(n -> SETUP_FILES.contains(n));
+        if (!names.isEmpty() && !runDir) {
+            throw new IllegalArgumentException("cannot " + what + " " + dir + ": it holds files that are not an initbench"
+                    + " run's (" + String.join(", ", names.subList(0, Math.min(5, names.size())))
+                    + (names.size() > 5 ? ", ..." : "") + "), which would be overwritten; pass -Dout= a new or empty"
+                    + " directory, or a run directory to resume");
+        }
+    }
+
+    private static boolean isEmptyDir(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.noneMatch(p -> !p.getFileName().toString().equals(RunLock.FILE));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -88,20 +126,33 @@ public final class RunDirectories {
         return out;
     }
 
-    private static void removeIfUnused(List<Path> created) {
-        if (created.isEmpty()) {
+    /**
+     * After a failure: when {@code dir} was new or empty and nothing was recorded in it (the run failed
+     * loading or preparing data, say), removes the files the run set up and the directories this call
+     * created, so that the corrected re-run into the same -Dout is not refused and failed runs do not pile up.
+     */
+    private static void removeIfUnused(Path dir, List<Path> created, boolean wasEmpty) {
+        if (created.isEmpty() && !wasEmpty) {
             return;
         }
-        try (var entries = Files.list(created.get(0))) {
-            if (entries.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
-                return;
+        try {
+            try (var entries = Files.list(dir)) {
+                if (entries.anyMatch(p -> !SETUP_FILES.contains(p.getFileName().toString()))) {
+                    return;
+                }
             }
-            Files.deleteIfExists(created.get(0).resolve(RunLock.FILE));
+            Path cells = dir.resolve(RunStore.CELLS);
+            if ((Files.exists(cells) && Files.size(cells) > 0) || !RunStore.starts(dir).isEmpty()) {
+                return; // a cell ran: its traces are a run's, kept for the resume
+            }
+            for (String name : SETUP_FILES) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
             for (Path d : created) {
                 Files.deleteIfExists(d);
             }
         } catch (IOException e) {
-            log.debug("left {} in place: {}", created.get(0), e.toString());
+            log.debug("left {} in place: {}", dir, e.toString());
         }
     }
 
@@ -121,7 +172,17 @@ public final class RunDirectories {
      * a torn last record off so that appends start on a fresh line.
      */
     public static Resume resume(Path dir, List<CellSpec> grid, SuiteSpec suite, Shard shard) {
+        return resume(dir, grid, suite, shard, r -> false);
+    }
+
+    /**
+     * The same, and the records {@code retry} picks (cells refused for resources, which are no result) are
+     * removed from the directory: their cells run again.
+     */
+    public static Resume resume(Path dir, List<CellSpec> grid, SuiteSpec suite, Shard shard,
+                                java.util.function.Predicate<CellRecord> retry) {
         try {
+            RunStore.requireComplete(dir);
             RunStore.Contents c = RunStore.read(dir);
             boolean started = Files.exists(dir.resolve(RunStore.METADATA));
             if (started && Files.exists(dir.resolve(RunStore.SUITE)) && !RunStore.readSuite(dir).equals(suite)) {
@@ -150,9 +211,16 @@ public final class RunDirectories {
                 }
             }
             RunStore.truncateTorn(dir, c);
+            Set<String> again = new HashSet<>();
+            c.records().stream().filter(retry).forEach(r -> again.add(r.cellId()));
+            if (!again.isEmpty()) {
+                log.info("resume: {} cell(s) refused for resources before run again", again.size());
+                RunStore.dropRecords(dir, again);
+            }
+            List<CellRecord> kept = c.records().stream().filter(r -> !again.contains(r.cellId())).toList();
             Set<String> done = new HashSet<>();
-            c.records().forEach(r -> done.add(r.cellId()));
-            return new Resume(RunStore.readProvenance(dir).run().runId(), c.records(), done, c.tornBytes());
+            kept.forEach(r -> done.add(r.cellId()));
+            return new Resume(RunStore.readProvenance(dir).run().runId(), kept, done, c.tornBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resume from " + dir + ": " + e.getMessage(), e);
         }
@@ -180,15 +248,39 @@ public final class RunDirectories {
                                        BiFunction<SuiteSpec, List<CellRecord>, List<Integer>> decided, Consumer<String> note)
             throws IOException {
         if (Files.exists(target.resolve(RunStore.CELLS))) {
-            throw new IllegalArgumentException("merge target " + target + " already holds results; pass a new -Dout=");
+            if (!RunStore.interruptedMerge(target)) {
+                throw new IllegalArgumentException("merge target " + target + " already holds results; pass a new -Dout=");
+            }
+            // a merge killed half-way: its part of the records is replaced by this one's whole
+            note.accept("merge: " + target + " holds an interrupted merge; its records are replaced");
+            for (String name : List.of(RunStore.CELLS, RunStore.JOURNAL, RunStore.METADATA, RunStore.SUITE)) {
+                Files.deleteIfExists(target.resolve(name));
+            }
         }
         SuiteSpec suite = null;
         Path first = null;
+        Provenance firstProvenance = null;
         Map<String, CellSpec> gridById = new HashMap<>();
         Map<String, Path> from = new HashMap<>();
         List<CellRecord> records = new ArrayList<>();
         for (Path d : inputs) {
+            if (!RunStore.requireComplete(d)) {
+                throw new IllegalArgumentException(d + " is not an initbench run directory: it has no " + RunStore.CELLS
+                        + "; pass the run directories of the shards in -Dinputs=");
+            }
             SuiteSpec s = RunStore.readSuite(d);
+            Provenance p = RunStore.readProvenance(d);
+            if (firstProvenance == null) {
+                firstProvenance = p;
+            } else {
+                List<String> differ = buildDifferences(firstProvenance, p);
+                if (!differ.isEmpty()) {
+                    // one metadata.json cannot describe shards made by different code or settings
+                    throw new IllegalArgumentException(d + " was made by other code or settings than " + first + ": "
+                            + String.join("; ", differ) + ". Merge only shards of one build and settings: re-run"
+                            + " the odd shard with the same build, -Dthreads and backend");
+                }
+            }
             if (suite == null) {
                 suite = s;
                 first = d;
@@ -244,6 +336,26 @@ public final class RunDirectories {
         return new Merged(suite, RunStore.readProvenance(first), records);
     }
 
+    /** What differs between two runs' code, backend and threads, as "field a vs b"; empty when nothing. */
+    static List<String> buildDifferences(Provenance a, Provenance b) {
+        List<String> out = new ArrayList<>();
+        differ(out, "git commit", a.software().gitCommit(), b.software().gitCommit());
+        differ(out, "uncommitted changes (dirty)", a.software().gitDirty(), b.software().gitDirty());
+        differ(out, "initbench version", a.software().initbenchVersion(), b.software().initbenchVersion());
+        differ(out, "DL4J version", a.software().dl4jVersion(), b.software().dl4jVersion());
+        differ(out, "ND4J backend", a.software().backend(), b.software().backend());
+        differ(out, "native build", a.software().nativeBuild(), b.software().nativeBuild());
+        differ(out, "layers", a.software().layers(), b.software().layers());
+        differ(out, "native threads per worker", a.run().threadsPerWorker(), b.run().threadsPerWorker());
+        return out;
+    }
+
+    private static void differ(List<String> out, String what, Object a, Object b) {
+        if (!java.util.Objects.equals(a, b)) {
+            out.add(what + " " + a + " vs " + b);
+        }
+    }
+
     /** Names the cell of a torn record by the id at its start, when that much was written. */
     private static String tornCellId(Path dir, RunStore.Contents contents) throws IOException {
         byte[] bytes = Files.readAllBytes(dir.resolve(RunStore.CELLS));
@@ -254,45 +366,57 @@ public final class RunDirectories {
     }
 
     /**
-     * The automatic baseline of {@code run}: the newest run directory beside it of the same suite with the
-     * same {@link SuiteSpec#settingsFingerprint()} (seeds may differ) that started before it. A run of other
-     * settings is never picked: its numbers measure something else.
+     * The automatic baseline of a run and why it was chosen.
+     *
+     * @param why e.g. "run 7, the latest run of suite smoke with the same settings made before run 8"
+     */
+    public record Baseline(Path dir, String why) {
+    }
+
+    /**
+     * The automatic baseline of {@code run}: of the run directories beside it of the same suite with the
+     * same {@link SuiteSpec#settingsFingerprint()} (seeds may differ), the last one made before it, in run
+     * order: the journal's run number ({@link RunStore#sequence}), which a clock set back cannot reorder;
+     * start times only order runs made before run numbers existed (number 0), which come first. A run of
+     * other settings is never picked: its numbers measure something else.
      *
      * @throws IllegalArgumentException when there is none, naming the nearest run of other settings
      */
-    public static Path baseline(Path run) throws IOException {
+    public static Baseline baseline(Path run) throws IOException {
         Path self = run.toAbsolutePath().normalize();
         Path parent = self.getParent();
         SuiteSpec suite = RunStore.readSuite(run);
         String fingerprint = suite.settingsFingerprint();
-        String started = RunStore.readProvenance(run).run().startedAt();
+        RunOrder me = RunOrder.of(run);
         Path best = null;
-        String bestStarted = null;
+        RunOrder bestOrder = null;
         Path other = null;
-        String otherStarted = null;
+        RunOrder otherOrder = null;
         SuiteSpec otherSuite = null;
         for (Path d : RunStore.runsIn(parent)) {
             if (d.toAbsolutePath().normalize().equals(self)) {
                 continue;
             }
             Provenance.Run p = RunStore.readProvenance(d).run();
-            if (!p.suite().equals(suite.name()) || p.startedAt().compareTo(started) >= 0) {
+            RunOrder order = RunOrder.of(d);
+            if (!p.suite().equals(suite.name()) || order.compareTo(me) >= 0) {
                 continue;
             }
             SuiteSpec s = RunStore.readSuite(d);
             if (s.settingsFingerprint().equals(fingerprint)) {
-                if (bestStarted == null || p.startedAt().compareTo(bestStarted) > 0) {
+                if (bestOrder == null || order.compareTo(bestOrder) > 0) {
                     best = d;
-                    bestStarted = p.startedAt();
+                    bestOrder = order;
                 }
-            } else if (otherStarted == null || p.startedAt().compareTo(otherStarted) > 0) {
+            } else if (otherOrder == null || order.compareTo(otherOrder) > 0) {
                 other = d;
-                otherStarted = p.startedAt();
+                otherOrder = order;
                 otherSuite = s;
             }
         }
         if (best != null) {
-            return best;
+            return new Baseline(best, best.getFileName() + " (" + bestOrder + "), the last run of suite " + suite.name()
+                    + " with the same settings made before " + run.getFileName() + " (" + me + ")");
         }
         String why = other == null ? "" : "; the newest earlier one with other settings, " + other.getFileName()
                 + ", differs in " + String.join("; ", suite.settingsDifferences(otherSuite))
@@ -300,5 +424,25 @@ public final class RunDirectories {
         throw new IllegalArgumentException("no earlier run of suite " + suite.name() + " with the same settings"
                 + " (fingerprint " + fingerprint + ") in " + parent + " to compare " + run.getFileName() + " with" + why
                 + "; or pass -Dbaseline=<run directory>");
+    }
+
+    /** A run's place in run order: its number, then (for runs without one) its start time. */
+    private record RunOrder(long sequence, String startedAt) implements Comparable<RunOrder> {
+        static RunOrder of(Path dir) throws IOException {
+            return new RunOrder(RunStore.sequence(dir), RunStore.readProvenance(dir).run().startedAt());
+        }
+
+        @Override
+        public int compareTo(RunOrder o) {
+            if (sequence != o.sequence) {
+                return Long.compare(sequence, o.sequence);
+            }
+            return startedAt.compareTo(o.startedAt);
+        }
+
+        @Override
+        public String toString() {
+            return sequence > 0 ? "run " + sequence : "started " + startedAt;
+        }
     }
 }

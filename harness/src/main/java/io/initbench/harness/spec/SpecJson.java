@@ -56,6 +56,8 @@ public final class SpecJson {
     /** Refuses what a suite author most likely did not mean. */
     private static ObjectMapper configure(ObjectMapper mapper) {
         mapper.registerModule(module());
+        // "axes: {width: [8], width: [16]}" or a second "axes:" block would silently replace the first
+        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

@@ -79,6 +79,15 @@ public final class SuiteLoader {
         } else {
             Path file = Path.of(suite);
             source = "suite file " + file;
+            if (Files.isDirectory(file)) {
+                throw new SuiteException("suite '" + suite + "' is a directory (" + file.toAbsolutePath()
+                        + "), not a suite file; pass -Dsuite=<file.yaml> or a built-in suite " + BUILT_IN);
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a device, FIFO or socket: reading it could block or never end
+                throw new SuiteException("suite '" + suite + "' is not a regular file (" + file.toAbsolutePath()
+                        + " is a device, FIFO or socket); pass -Dsuite=<file.yaml> or a built-in suite " + BUILT_IN);
+            }
             if (!Files.isRegularFile(file)) {
                 throw new SuiteException("unknown suite '" + suite + "': not a built-in suite " + BUILT_IN
                         + " and no such file " + file.toAbsolutePath());
@@ -172,7 +181,13 @@ public final class SuiteLoader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new SuiteException(source + ": syntax error" + where + ": " + e.getOriginalMessage(), e);
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith("Duplicate field")) {
+                throw new SuiteException(source + ": a key is given twice in one mapping" + where + " ("
+                        + message.replace("Duplicate field", "duplicate key") + "); the later one would silently"
+                        + " replace the earlier: keep one of them", e);
+            }
+            throw new SuiteException(source + ": syntax error" + where + ": " + message, e);
         } catch (IOException e) {
             throw new SuiteException("cannot read " + source + ": " + e.getMessage(), e);
         }

@@ -30,12 +30,21 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param limits      how {@code nativeLimit} was found, for the message
  */
 public record MemoryBudget(long nativeLimit, String limits, int workers) {
-    private static final long MIB = 1 << 20;
-
     public MemoryBudget {
         if (nativeLimit <= 0 || workers < 1) {
             throw new IllegalArgumentException("memory limit " + nativeLimit + " / workers " + workers);
         }
+    }
+
+    /**
+     * How the reason of a cell refused by this check begins. Such a cell is not a result: a resume
+     * (perhaps with more memory or fewer workers) tries it again ({@link #refused}).
+     */
+    public static final String REFUSED = "not enough memory for this cell";
+
+    /** Whether {@code reason} is this check's refusal, which a resume retries. */
+    public static boolean refused(String reason) {
+        return reason != null && reason.startsWith(REFUSED);
     }
 
     /** The limits of this JVM and machine, shared by {@code workers} cells at a time. */
@@ -85,7 +94,7 @@ public record MemoryBudget(long nativeLimit, String limits, int workers) {
         if (need <= share) {
             return null;
         }
-        return "not enough memory for this cell: it needs about " + mib(need) + " (parameters, gradients, updater"
+        return REFUSED + ": it needs about " + mib(need) + " (parameters, gradients, updater"
                 + " state and the activations of a batch of " + cell.training().batchSize() + ", DL4J's estimate), but"
                 + " each of the " + workers + " worker(s) may use " + mib(share) + " of " + mib(nativeLimit) + " ("
                 + limits + "). Raise -Xmx or -Dorg.bytedeco.javacpp.maxbytes (and the machine's memory), run fewer"
@@ -93,6 +102,6 @@ public record MemoryBudget(long nativeLimit, String limits, int workers) {
     }
 
     private static String mib(long bytes) {
-        return bytes >= 10L << 30 ? String.format("%.1f GiB", bytes / (double) (1L << 30)) : (bytes / MIB) + " MiB";
+        return io.initbench.datasets.fetch.ByteSize.of(bytes);
     }
 }

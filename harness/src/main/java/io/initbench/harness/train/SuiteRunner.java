@@ -19,6 +19,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,11 +98,26 @@ public final class SuiteRunner {
         return this;
     }
 
+    /**
+     * The shutdown hook's work: journals every cell still in flight as stopped. Runs only when the JVM
+     * shuts down in an orderly way; a SIGKILL or a crash runs no hook, and those starts keep counting.
+     */
+    static void journalStopped(RunStore store, Set<String> inFlight) {
+        for (String id : List.copyOf(inFlight)) {
+            try {
+                store.markStopped(id);
+            } catch (java.io.IOException | RuntimeException e) {
+                // the journal cannot be written (disk full, closed): the cell counts as died in, as before
+            }
+        }
+    }
+
     /** The record of a cell whose every start killed the process. */
     static CellTrainer.Outcome died(int times) {
-        return new CellTrainer.Outcome(Status.ERROR, "the process died during this cell " + times + " times (killed,"
-                + " or out of memory: the kernel's OOM killer ends the JVM without a Java error), so it was not"
-                + " started again; raise the memory it may use (the machine's or container's memory, -Xmx,"
+        return new CellTrainer.Outcome(Status.ERROR, "the process died during this cell " + times + " times (a"
+                + " SIGKILL, the kernel's OOM killer, which ends the JVM without a Java error, or a crash; an orderly"
+                + " stop such as SIGTERM or Ctrl-C does not count), so it was not started again. If memory ran out,"
+                + " raise the memory it may use (the machine's or container's memory, -Xmx,"
                 + " -Dorg.bytedeco.javacpp.maxbytes), run fewer -Dworkers, or remove the cell from the suite; to"
                 + " retry it, delete its record and its 'started' lines in " + RunStore.JOURNAL + " (a job that is"
                 + " killed from outside again and again: raise -Dresume.maxStarts)", null,
@@ -137,6 +154,11 @@ public final class SuiteRunner {
                     + e.getMessage(), e);
         }
         MemoryBudget budget = MemoryBudget.ofThisJvm(workers);
+        // cells between their "started" line and their record: an orderly stop (SIGTERM, SIGINT, Ctrl-C)
+        // journals them as stopped, so that only a death (SIGKILL, the OOM killer, a crash) counts against them
+        Set<String> inFlight = ConcurrentHashMap.newKeySet();
+        Thread onStop = new Thread(() -> journalStopped(store, inFlight), "initbench-orderly-stop");
+        Runtime.getRuntime().addShutdownHook(onStop);
         List<CellRecord> records = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         AtomicInteger workerIds = new AtomicInteger();
@@ -163,6 +185,7 @@ public final class SuiteRunner {
                         o = new CellTrainer.Outcome(Status.ERROR, tooBig, null, Metrics.none(0), List.of(),
                                 Diagnostics.none());
                     } else {
+                        inFlight.add(cell.id());
                         store.markStarted(cell.id());
                         try {
                             o = trainer.run(cell, data.get(PreparedData.Key.of(cell)));
@@ -176,6 +199,7 @@ public final class SuiteRunner {
                             started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance,
                             phases.apply(cell), LossBound.RULE);
                     store.append(record);
+                    inFlight.remove(cell.id());
                     records.add(record);
                     listener.cellFinished(record, done.incrementAndGet(), cells.size());
                 }));
@@ -191,6 +215,11 @@ public final class SuiteRunner {
             }
         } finally {
             pool.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs (or ran) and journals what is still in flight
+            }
         }
         List<CellRecord> sorted = new ArrayList<>(records);
         sorted.sort(Comparator.comparingInt(CellRecord::index));

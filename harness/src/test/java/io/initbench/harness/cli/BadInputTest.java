@@ -59,7 +59,7 @@ class BadInputTest {
         bad("-Dworkers=0", Map.of("suite", "smoke", "workers", "0"), "-Dworkers=0 is not valid", "1 or more");
         bad("-Dworkers not a number", Map.of("suite", "smoke", "workers", "two"), "-Dworkers=two is not a whole number");
         bad("unknown -Dreport.colorScale", Map.of("suite", "smoke", "report.colorScale", "linear"),
-                "-Dreport.colorScale=linear is not a colour scale", "[fixed, run]");
+                "-Dreport.colorScale=linear is not a colour scale", "[error, fixed, run]");
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         bad("unwritable -Dout", Map.of("suite", "smoke", "out", file.resolve("run").toString(),
                 "train.size", "100", "test.size", "50"), "cannot write results to", "-Dout=");

@@ -168,4 +168,34 @@ class OptionRegistryTest {
                 () -> Flags.parse(new String[] {"run", "--epoch", "3"})).getMessage();
         assertTrue(msg.contains("did you mean --epochs"), msg);
     }
+
+    /** A misspelt short flag gets a "did you mean"; replies to flag users are in flag syntax. */
+    @Test
+    void flagUsersGetFlagSuggestionsAndReplies() {
+        String msg = assertThrows(IllegalArgumentException.class,
+                () -> Flags.parse(new String[] {"run", "--mirorr", "m"})).getMessage();
+        assertTrue(msg.contains("did you mean --mirror?"), msg);
+        assertEquals("pass --out <dir>, or --seeds 1,2 (--saveModels); -Xmx and -Dorg.bytedeco.javacpp.maxbytes stay",
+                Flags.inFlagSyntax("pass -Dout=<dir>, or -Dseeds=1,2 (-DsaveModels); -Xmx and"
+                        + " -Dorg.bytedeco.javacpp.maxbytes stay"));
+        assertEquals("Nothing was run; help lists every option",
+                Flags.inFlagSyntax("Nothing was run; -Dcommand=help lists every option"));
+        assertTrue(Flags.usesFlags(new String[] {"run", "--suite", "smoke"}));
+        assertFalse(Flags.usesFlags(new String[] {"run"}));
+        assertFalse(Flags.usesFlags(new String[] {"run", "--suite", "smoke", "-DlearningRat=0.1"}),
+                "who typed -D reads -D");
+    }
+
+    /** help shows the jar's flags (with the short aliases) beside the properties; help run has no -Dcommand. */
+    @Test
+    void helpShowsFlagFormsAndNoCommandOptionUnderACommand() {
+        String help = run(Map.of("command", "help"));
+        assertTrue(help.contains("--mirror, --datasets.mirror | -Ddatasets.mirror  "), help);
+        assertTrue(help.contains("--cache, --datasets.dir | -Ddatasets.dir  "), help);
+        assertTrue(help.contains("--verify, --datasets.verify | -Ddatasets.verify  "), help);
+        assertTrue(help.contains("--epochs | -Depochs  "), help);
+        String runHelp = run(Map.of(), "help", "run");
+        assertFalse(runHelp.contains("-Dcommand "), runHelp);
+        assertTrue(runHelp.contains("--suite | -Dsuite  "), runHelp);
+    }
 }

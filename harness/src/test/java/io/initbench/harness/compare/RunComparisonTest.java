@@ -125,6 +125,25 @@ class RunComparisonTest {
         assertTrue(e.getMessage().contains("share no seed"), e.getMessage());
     }
 
+    /** "No change." alone asked to be believed: the numbers of every configuration are shown whatever the verdict. */
+    @Test
+    void anUnchangedRunStillShowsEveryConfigurationSideBySide() {
+        List<CellRecord> all = ReportGoldenTest.fixture().cells();
+        SuiteSpec s = ReportGoldenTest.fixture().suite();
+        RunComparison.Result r = RULE.compare(all, all);
+        assertEquals(r.configs().size(), r.sides().size());
+        String md = ComparisonReport.markdown(r, ComparisonScope.of(s, s, false), "run", "base");
+        assertTrue(md.contains("No change.") && md.contains("## Side by side"), md);
+        RunComparison.Side first = r.sides().get(0);
+        assertEquals(first.baseline(), first.run());
+        assertTrue(md.contains("| " + first.config() + " | " + first.pairs() + " | "
+                + String.format(java.util.Locale.ROOT, "%.4f | %.4f | +0.0000 | 0.0050 | no change |",
+                first.baseline(), first.run())), md);
+        RunComparison.Result worse = RULE.compare(all, editWhere(all, config("RELU", "RELU", false), addAccuracy(-0.05)));
+        String md2 = ComparisonReport.markdown(worse, ComparisonScope.of(s, s, false), "run", "base");
+        assertTrue(md2.contains("-0.0500 | 0.0050 | **REGRESSION** (ACCURACY) |"), md2);
+    }
+
     @Test
     void identicalRunsAndTheSharedSeedOfAOneSeedBaselineShowNoChange() {
         List<CellRecord> all = ReportGoldenTest.fixture().cells();

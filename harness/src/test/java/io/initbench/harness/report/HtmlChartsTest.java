@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.CurvePoint;
 import io.initbench.harness.spec.InitSpec;
 import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;
@@ -156,7 +157,7 @@ class HtmlChartsTest {
             }
         }
         assertTrue(coloured >= 10, "cells checked: " + coloured);
-        assertTrue(html.contains("-Dreport.colorScale=fixed|run"), "the option is named on the page");
+        assertTrue(html.contains("-Dreport.colorScale=error|fixed|run"), "the option is named on the page");
     }
 
     @Test
@@ -221,11 +222,64 @@ class HtmlChartsTest {
 
     @Test
     void colourScaleOptionNamesItsValues() {
-        assertEquals(ColorScale.FIXED, ColorScale.parse(null));
-        assertEquals(ColorScale.FIXED, ColorScale.parse(" "));
+        assertEquals(ColorScale.ERROR, ColorScale.parse(null));
+        assertEquals(ColorScale.ERROR, ColorScale.parse(" "));
         assertEquals(ColorScale.RUN, ColorScale.parse("run"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ColorScale.parse("linear"));
-        assertTrue(e.getMessage().contains("-Dreport.colorScale=linear") && e.getMessage().contains("[fixed, run]"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("-Dreport.colorScale=linear")
+                && e.getMessage().contains("[error, fixed, run]"), e.getMessage());
+    }
+
+    /** The default scale states itself on the page and colours 0.94 and 0.97 apart (the fixed one did not). */
+    @Test
+    void theDefaultErrorScaleSaysSo() throws IOException {
+        String html = html(ReportGoldenTest.fixture(), ColorScale.ERROR);
+        assertTrue(html.contains("colour: error (1 − accuracy) on a log scale, fixed"), "stated under the bar");
+        assertTrue(html.contains("accuracy by its error on a log scale"), "stated in the page's notes");
+    }
+
+    /** The step-0 gradient legend marks the series it cannot draw (IDENTITY: every seed SKIPPED). */
+    @Test
+    void aGradientSeriesThatIsNotDrawnSaysSoInTheLegend() throws IOException {
+        String html = html(ReportGoldenTest.fixture(), ColorScale.FIXED);
+        assertTrue(html.contains(">IDENTITY (not drawn)</text>"), "IDENTITY has no gradient to draw");
+        assertFalse(html.contains(">RELU (not drawn)</text>"));
+    }
+
+    /** Curves evaluated early (a point at 1,280 samples of 120,000) get a log x axis with decade ticks. */
+    @Test
+    void learningCurvesWithEarlyPointsHaveALogSampleAxis() throws IOException {
+        RunResults run = ReportGoldenTest.fixture();
+        List<CellRecord> early = new java.util.ArrayList<>();
+        for (CellRecord r : run.cells()) {
+            List<CurvePoint> curve = new java.util.ArrayList<>(r.curve());
+            if (curve.size() > 1) {
+                CurvePoint last = curve.get(curve.size() - 1);
+                curve.add(1, new CurvePoint(10, 1280, 0.1, 1.0, null, last.validationAccuracy() / 2));
+            }
+            early.add(new CellRecord(r.formatVersion(), r.cellId(), r.index(), r.suite(), r.runId(), r.cell(),
+                    r.status(), r.reason(), r.error(), r.metrics(), curve, r.diagnostics(), r.startedAt(),
+                    r.finishedAt(), r.worker(), r.provenance(), r.phase(), r.divergenceRule()));
+        }
+        String html = html(new RunResults(run.suite(), run.provenance(), early), ColorScale.FIXED);
+        assertTrue(html.contains(">training samples (log scale; the start at the left edge)</text>"), "log x axis");
+        assertTrue(html.contains(">10.0k</text>"), "a decade tick");
+    }
+
+    /** XAVIER/XAVIER_UNIFORM and RELU/RELU_UNIFORM, drawn together in relu-vs-tanh, differ in hue, not shade. */
+    @Test
+    void nearIdenticalNamesGetDistinctHues() {
+        for (String[] pair : new String[][] {{"XAVIER", "XAVIER_UNIFORM"}, {"RELU", "RELU_UNIFORM"}}) {
+            double a = hue(Svg.initColor(pair[0]));
+            double b = hue(Svg.initColor(pair[1]));
+            double d = Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+            assertTrue(d > 45, pair[0] + " vs " + pair[1] + ": hues " + a + ", " + b);
+        }
+    }
+
+    private static double hue(String hex) {
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        float[] hsb = java.awt.Color.RGBtoHSB(rgb >> 16 & 255, rgb >> 8 & 255, rgb & 255, null);
+        return hsb[0] * 360;
     }
 }

@@ -215,4 +215,24 @@ class SuiteLoaderTest {
         assertEquals(List.of("A", "NORMAL(0,0.01)", "UNIFORM(-1, 1)"),
                 SuiteLoader.splitTopLevel("A, NORMAL(0,0.01),UNIFORM(-1, 1)"));
     }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedWithItsLine() {
+        String msg = error("axes: {width: [8], width: [16]}\n");
+        assertTrue(msg.contains("given twice") && msg.contains("'width'") && msg.contains("line 1"), msg);
+        String blocks = error("name: x\naxes:\n  width: [8]\naxes:\n  width: [16]\n");
+        assertTrue(blocks.contains("'axes'") && blocks.contains("line 4"), blocks);
+    }
+
+    @Test
+    void aSuitePathThatIsNoRegularFileIsNamedForWhatItIs() throws IOException {
+        String dir = assertThrows(SuiteException.class, () -> loader.load(tmp.toString(), Map.of())).getMessage();
+        assertTrue(dir.contains("is a directory"), dir);
+        Path devZero = Path.of("/dev/zero");
+        if (Files.exists(devZero)) {
+            String dev = assertThrows(SuiteException.class, () -> loader.load(devZero.toString(), Map.of()))
+                    .getMessage();
+            assertTrue(dev.contains("not a regular file") && !dev.contains("no such file"), dev);
+        }
+    }
 }

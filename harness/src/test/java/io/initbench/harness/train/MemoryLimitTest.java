@@ -94,7 +94,7 @@ class MemoryLimitTest {
         MemoryBudget oneGiB = new MemoryBudget(1L << 30, "test limit", 2);
         assertNull(oneGiB.check(cell(64), MNIST));
         String why = oneGiB.check(cell(65536), MNIST);
-        assertTrue(why.startsWith("not enough memory for this cell: it needs about ") && why.contains("512 MiB of 1024 MiB")
+        assertTrue(why.startsWith("not enough memory for this cell: it needs about ") && why.contains("512 MiB of 1.0 GiB")
                 && why.contains("-Xmx") && why.contains("-Dworkers"), why);
     }
 }
