@@ -14,7 +14,7 @@ import java.util.zip.GZIPOutputStream;
  * Fuzz targets for the dataset parsers. The only exception they may throw is {@link DatasetException}
  * (bad input, named); anything else escaping, a hang, or an OutOfMemoryError is a finding. Under
  * {@code mvn verify} they replay the seed corpus (src/test/resources/.../ParserFuzzTestInputs) and a
- * short fuzzing run ({@code JAZZER_FUZZ=1}, see the pom); the long run is documented in the README.
+ * short fuzzing run ({@code JAZZER_FUZZ=1}, see the pom); the long run is documented in docs/manual/reliability.md.
  */
 class ParserFuzzTest {
     /** Small limit so that a header claiming a huge size is refused, not allocated. */

@@ -77,7 +77,7 @@ final class HelpText {
         return sb.toString();
     }
 
-    /** The README's option table (its rows are checked against the registry by a test). */
+    /** The option table of docs/manual/options.md (its rows are checked against the registry by a test). */
     static String markdown() {
         StringBuilder sb = new StringBuilder("| option | type | default | commands | what it does |\n"
                 + "| --- | --- | --- | --- | --- |\n");
@@ -91,7 +91,7 @@ final class HelpText {
         return sb.toString();
     }
 
-    /** Prints {@link #markdown()}, to regenerate the README's table. */
+    /** Prints {@link #markdown()}, to regenerate the table of docs/manual/options.md. */
     public static void main(String[] args) {
         System.out.print(markdown());
     }

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Every {@code -D} option of initbench, declared once: help, the README's tables (a test compares them),
+ * Every {@code -D} option of initbench, declared once: help, the option table of docs/manual/options.md (a test compares them),
  * the jar's {@code --flags} and the check of misspelt options all iterate {@link #ALL}. The suite
  * overrides are not declared here but taken from {@link Parameter#ALL} and {@link SuiteLoader#OVERRIDES}.
  *

@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gradient, so in exact arithmetic the count stays 1: the layer has an effective width of one. In
  * floats BLAS rounds different output columns differently; that drift is relative to the weights and
  * stays orders of magnitude below {@link #DEFAULT_TOLERANCE} unless training amplifies it (measured
- * in {@code docs/diagnostics.md}). Random biases drawn per unit can be closer than 1e-3 relative: the
+ * in {@code docs/design/diagnostics.md}). Random biases drawn per unit can be closer than 1e-3 relative: the
  * element-wise 1e-3 rule this replaces merged one or two of 64 units in the ZERO-weight, random-bias
  * cells of the symmetry suite's reference run.
  */

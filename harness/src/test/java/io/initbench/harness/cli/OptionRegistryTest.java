@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 
-/** The option registry: misspelt options stop a run before any work; help, list and the README follow it. */
+/** The option registry: misspelt options stop a run before any work; help, list and the manual's option table follow it. */
 class OptionRegistryTest {
     @TempDir
     Path tmp;
@@ -125,13 +125,13 @@ class OptionRegistryTest {
         assertTrue(list.contains("folder:") && list.contains("idx:"));
     }
 
-    /** The option tables of the README: rows whose first cell names -D options, under "### Options". */
+    /** The option table of the manual: rows whose first cell names -D options, under "## All options". */
     @Test
-    void readmeOptionTablesMatchTheRegistry() throws Exception {
-        Path readme = Path.of("..", "README.md");
-        String text = Files.readString(readme);
-        int start = text.indexOf("\n### Options");
-        assertTrue(start >= 0, "README has no '### Options' section");
+    void manualOptionTableMatchesTheRegistry() throws Exception {
+        Path page = Path.of("..", "docs", "manual", "options.md");
+        String text = Files.readString(page);
+        int start = text.indexOf("\n## All options");
+        assertTrue(start >= 0, page + " has no '## All options' section");
         int end = text.indexOf("\n## ", start + 1);
         String section = text.substring(start, end < 0 ? text.length() : end);
         Set<String> documented = new TreeSet<>();
@@ -151,8 +151,8 @@ class OptionRegistryTest {
         missing.removeAll(documented);
         Set<String> unknown = new TreeSet<>(documented);
         unknown.removeAll(registered);
-        assertEquals(Set.of(), missing, "registered options the README's option tables do not list");
-        assertEquals(Set.of(), unknown, "options in the README's tables that are not registered");
+        assertEquals(Set.of(), missing, "registered options the option table of " + page + " does not list");
+        assertEquals(Set.of(), unknown, "options in the table of " + page + " that are not registered");
     }
 
     @Test

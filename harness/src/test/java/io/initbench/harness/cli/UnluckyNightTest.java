@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What an unlucky nightly machine or a careless user does to run directories, and what initbench does then:
- * each test reproduces one way a run directory was damaged, mixed up or misused (docs/hardening.md).
+ * each test reproduces one way a run directory was damaged, mixed up or misused (docs/measurements/hardening.md).
  */
 class UnluckyNightTest {
     /** The props {@link TestRuns#copyOfSmokeRun} was made with. */

@@ -18,11 +18,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * DL4J's dense layer in the fewest native calls. The three matrix products are libnd4j's {@code matmul}
  * on row-major arrays (the onednn builds run it on oneDNN, measured 1.5–2× OpenBLAS's sgemm at these
- * shapes on one thread, see docs/performance.md), straight into the output, the weight-gradient view and
+ * shapes on one thread, see docs/measurements/performance.md), straight into the output, the weight-gradient view and
  * the input-gradient array. The forward pass keeps its pre-activation, so backprop does not recompute the
  * product as the stock layer does. The element-wise rest (bias, ReLU and its derivative, the bias
  * gradient) runs as loops over a Java copy of the [batch, units] activations: at these sizes one ND4J
- * op's dispatch costs more than the arithmetic (docs/performance.md). Other activations run as one
+ * op's dispatch costs more than the arithmetic (docs/measurements/performance.md). Other activations run as one
  * libnd4j op each way ({@link ActivationOps}). With {@code inputGradient(false)} (the first layer of a
  * network, whose input gradient {@code fit} throws away) the input-gradient product is skipped.
  *
