@@ -14,7 +14,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,9 +33,7 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
     private static final int WEIGHTS_OIHW = 1;
     private static final int DATA_NCHW = 0;
 
-    private INDArray keptInput;
-    private INDArray keptPreOutput;
-    private long keptGeneration;
+    private final KeptPass kept = new KeptPass();
 
     public NativeConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -56,12 +53,11 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray z = convolve(training, workspaceMgr, ArrayType.ACTIVATIONS);
         IActivation afn = layerConf().getActivationFn();
-        keptPreOutput = null;
-        keptInput = null;
+        kept.forget();
         if (!training || afn instanceof ActivationIdentity) {
             return afn.getActivation(z, training);
         }
-        keep(z);
+        kept.keep(input, z);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(), 'c');
         // one pass from z into out, where a copy and an in-place activation would make two
         return ActivationOps.forward(afn, z, out, training);
@@ -80,12 +76,14 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
             // its derivative needs no pre-activation (the layer before BatchNorm): nothing to recompute
             delta = epsilon;
         } else {
-            INDArray z = keptFor(input) ? keptPreOutput : convolve(true, workspaceMgr, ArrayType.BP_WORKING_MEM);
+            INDArray z = kept.validFor(input);
+            if (z == null) {
+                z = convolve(true, workspaceMgr, ArrayType.BP_WORKING_MEM);
+            }
             // the activation's backprop may overwrite z: it is ours and used only here
             delta = ActivationOps.backward(afn, z, epsilon, z);
         }
-        keptPreOutput = null;
-        keptInput = null;
+        kept.forget();
 
         INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), input.shape(), 'c');
         INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
@@ -141,28 +139,11 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
         return new int[] {k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], same ? 1 : 0, DATA_NCHW, WEIGHTS_OIHW};
     }
 
-    private void keep(INDArray z) {
-        keptInput = input;
-        keptPreOutput = z;
-        MemoryWorkspace ws = z.isAttached() ? z.data().getParentWorkspace() : null;
-        keptGeneration = ws == null ? -1 : ws.getGenerationId();
-    }
 
-    private boolean keptFor(INDArray in) {
-        if (keptPreOutput == null || keptInput != in) {
-            return false;
-        }
-        if (!keptPreOutput.isAttached()) {
-            return true;
-        }
-        MemoryWorkspace ws = keptPreOutput.data().getParentWorkspace();
-        return ws != null && ws.isScopeActive() && ws.getGenerationId() == keptGeneration;
-    }
 
     @Override
     public void clear() {
         super.clear();
-        keptInput = null;
-        keptPreOutput = null;
+        kept.forget();
     }
 }

@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,9 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the activation in place) compute afresh.
  */
 public class NativeOutputLayer extends OutputLayer {
-    private INDArray keptInput;
-    private INDArray keptPreOutput;
-    private long keptGeneration;
+    private final KeptPass kept = new KeptPass();
 
     public NativeOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -48,17 +45,15 @@ public class NativeOutputLayer extends OutputLayer {
         if (!nativePath()) {
             return super.preOutput2d(training, workspaceMgr);
         }
-        if (training && keptFor(input)) {
-            return keptPreOutput;
+        INDArray valid = training ? kept.validFor(input) : null;
+        if (valid != null) {
+            return valid;
         }
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray z = product(training, workspaceMgr);
         if (training) {
-            keptInput = input;
-            keptPreOutput = z;
-            MemoryWorkspace ws = z.isAttached() ? z.data().getParentWorkspace() : null;
-            keptGeneration = ws == null ? -1 : ws.getGenerationId();
+            kept.keep(input, z);
         }
         return z;
     }
@@ -74,28 +69,16 @@ public class NativeOutputLayer extends OutputLayer {
         return z;
     }
 
-    private boolean keptFor(INDArray in) {
-        if (keptPreOutput == null || keptInput != in) {
-            return false;
-        }
-        if (!keptPreOutput.isAttached()) {
-            return true;
-        }
-        MemoryWorkspace ws = keptPreOutput.data().getParentWorkspace();
-        return ws != null && ws.isScopeActive() && ws.getGenerationId() == keptGeneration;
-    }
 
     @Override
     public void setInput(INDArray input, LayerWorkspaceMgr workspaceMgr) {
-        keptInput = null;
-        keptPreOutput = null;
+        kept.forget();
         super.setInput(input, workspaceMgr);
     }
 
     @Override
     public void clear() {
         super.clear();
-        keptInput = null;
-        keptPreOutput = null;
+        kept.forget();
     }
 }
