@@ -11,7 +11,7 @@ public enum Command {
     COMPARE("compares a run (-Drun=) with a baseline of the same settings; exit 1 on a regression"),
     MERGE("combines shard directories (-Dinputs=a,b,...) into one run directory (-Dout=)"),
     AUDIT("checks that initializers (or a suite's built networks) have the statistics their names promise"),
-    BENCH("measures the harness against a naive DL4J loop and the sgemm roofline"),
+    BENCH("measures training speed on stock and fast layers against the 1-thread matrix-product rate"),
     HELP("prints the commands and their options; -Dtopic=<command> (or help <command>) for one command"),
     LIST("lists the built-in suites, initializers, activations and datasets");
 
