@@ -89,6 +89,11 @@ public enum Workload {
                 new BiasSpec.Constant(0), 1, t);
     }
 
+    /** Every workload's key, comma-separated: the default of {@code -Dbench.workloads}. */
+    public static String allKeys() {
+        return Arrays.stream(values()).map(Workload::key).collect(Collectors.joining(","));
+    }
+
     /** The workload a {@code -Dbench.workloads} entry names. */
     public static Workload parse(String key) {
         for (Workload w : values()) {
@@ -97,6 +102,6 @@ public enum Workload {
             }
         }
         throw new IllegalArgumentException("-Dbench.workloads: '" + key + "' is not a workload; use any of "
-                + Arrays.stream(values()).map(Workload::key).collect(Collectors.joining(", ")));
+                + allKeys().replace(",", ", "));
     }
 }

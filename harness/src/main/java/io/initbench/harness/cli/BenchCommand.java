@@ -31,10 +31,10 @@ final class BenchCommand implements CommandHandler {
     public int execute(CommandContext ctx) throws InterruptedException {
         Map<String, String> props = ctx.props();
         Options opts = ctx.options();
-        List<Workload> workloads = Arrays.stream(props.getOrDefault("bench.workloads", DEFAULT_WORKLOADS).split(","))
+        List<Workload> workloads = Arrays.stream(props.getOrDefault("bench.workloads", Workload.allKeys()).split(","))
                 .filter(s -> !s.isBlank()).map(Workload::parse).distinct().toList();
         if (workloads.isEmpty()) {
-            throw new IllegalArgumentException("-Dbench.workloads names no workload; use any of " + DEFAULT_WORKLOADS);
+            throw new IllegalArgumentException("-Dbench.workloads names no workload; use any of " + Workload.allKeys());
         }
         // per core unless asked otherwise: one worker, one native thread
         int threads = props.containsKey("threads") ? opts.threads() : 1;
@@ -58,7 +58,4 @@ final class BenchCommand implements CommandHandler {
         log.info("benchmark written to {}", dir);
         return Cli.EXIT_OK;
     }
-
-    static final String DEFAULT_WORKLOADS = String.join(",", Arrays.stream(Workload.values()).map(Workload::key)
-            .toList());
 }

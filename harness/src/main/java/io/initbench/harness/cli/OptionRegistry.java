@@ -134,7 +134,7 @@ public final class OptionRegistry {
                 EnumSet.of(MERGE)));
         all.add(new OptionSpec("merge.partial", OptionSpec.Type.BOOLEAN, "false",
                 "merge with cells missing or torn (each named)", EnumSet.of(MERGE)));
-        all.add(new OptionSpec("bench.workloads", OptionSpec.Type.LIST, BenchCommand.DEFAULT_WORKLOADS,
+        all.add(new OptionSpec("bench.workloads", OptionSpec.Type.LIST, io.initbench.harness.bench.Workload.allKeys(),
                 "the networks benchmarked", EnumSet.of(BENCH)));
         all.add(new OptionSpec("bench.samples", OptionSpec.Type.INT, "0",
                 "0: each workload's suite budget; N: one epoch of N training images (quick runs)", EnumSet.of(BENCH)));

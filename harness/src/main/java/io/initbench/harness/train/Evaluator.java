@@ -2,9 +2,8 @@ package io.initbench.harness.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.FloatPointer;
+import io.initbench.harness.model.fast.HeapCopy;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -55,7 +54,7 @@ final class Evaluator {
             INDArray out = net.output(chunk, false);
             int rows = (int) out.rows();
             int classes = (int) out.columns();
-            float[] s = scores(out, rows * classes);
+            float[] s = scores(out);
             for (int i = 0; i < rows; i++) {
                 if (argMax(s, i * classes, classes) == labels[offset + i]) {
                     correct++;
@@ -66,13 +65,8 @@ final class Evaluator {
         return (double) correct / labels.length;
     }
 
-    private float[] scores(INDArray out, int n) {
-        if (scores == null || scores.length < n) {
-            scores = new float[n];
-        }
-        INDArray dense = out.dataType() == DataType.FLOAT && out.ordering() == 'c' && !out.isView() ? out
-                : out.castTo(DataType.FLOAT).dup('c');
-        new FloatPointer(dense.data().addressPointer()).get(scores, 0, n);
+    private float[] scores(INDArray out) {
+        scores = HeapCopy.read(out, scores);
         return scores;
     }
 

@@ -54,7 +54,7 @@ public class NativeActivationLayer extends ActivationLayer {
         assertInputSet(true);
         IActivation afn = layerConf().getActivationFn();
         INDArray delta = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(), epsilon.shape(), 'c');
-        if (heapRelu(afn, input) && HeapCopy.dense(epsilon)) {
+        if (heapRelu(afn, input)) {
             in = HeapCopy.read(input, in);
             buf = HeapCopy.read(epsilon, buf);
             NativeDenseLayer.Loops.reluBackward(in, buf, (int) input.length());

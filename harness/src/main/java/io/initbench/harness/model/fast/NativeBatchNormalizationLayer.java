@@ -122,11 +122,10 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
             // no training forward pass of this input is kept: make one (as the stock layer recomputes)
             preOutput(input, TrainingMode.TRAIN, workspaceMgr);
         }
-        INDArray eps = HeapCopy.dense(epsilon) ? epsilon : epsilon.dup('c');
         int n = (int) input.size(0);
         int ch = (int) input.size(1);
         int s = (int) (input.length() / ((long) n * ch));
-        float[] g = HeapCopy.read(eps, outBuf);
+        float[] g = HeapCopy.read(epsilon, outBuf);
         outBuf = g;
         float[] gamma = HeapCopy.read(getParam(BatchNormalizationParamInitializer.GAMMA), null);
         float[] dGamma = new float[ch];
@@ -176,11 +175,7 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
 
     private INDArray put(String key, float[] values) {
         INDArray view = gradientViews.get(key);
-        if (HeapCopy.dense(view)) {
-            HeapCopy.write(values, view);
-        } else {
-            view.assign(org.nd4j.linalg.factory.Nd4j.createFromArray(values).reshape(view.shape()));
-        }
+        HeapCopy.write(values, view);
         return view;
     }
 

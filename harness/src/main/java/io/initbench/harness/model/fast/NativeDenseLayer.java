@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,7 +29,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * through the stock implementation.
  */
 public class NativeDenseLayer extends DenseLayer {
-    private static final ActivationReLU PLAIN_RELU = new ActivationReLU();
     /**
      * Up to this many rows the element-wise work runs on a Java copy; above it (evaluation passes of
      * thousands of images) two ND4J ops on the native array cost less than the two copies.
@@ -59,7 +57,7 @@ public class NativeDenseLayer extends DenseLayer {
     }
 
     private boolean javaRelu(INDArray rowsOf) {
-        return PLAIN_RELU.equals(layerConf().getActivationFn()) && rowsOf.rows() <= HEAP_ROWS;
+        return ActivationOps.isPlainRelu(layerConf().getActivationFn()) && rowsOf.rows() <= HEAP_ROWS;
     }
 
     @Override
@@ -114,7 +112,7 @@ public class NativeDenseLayer extends DenseLayer {
         int units = (int) epsilon.columns();
         if (keptOnHeap) {
             deltaHeap = heap = sized(heap, epsilon);
-            HeapCopy.read(HeapCopy.dense(epsilon) ? epsilon : epsilon.dup('c'), deltaHeap);
+            HeapCopy.read(epsilon, deltaHeap);
             Loops.reluBackward(keptHeap, deltaHeap, (int) epsilon.length());
             delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT, epsilon.shape(), 'c');
             HeapCopy.write(deltaHeap, delta);
@@ -135,11 +133,7 @@ public class NativeDenseLayer extends DenseLayer {
                 deltaHeap = heap = HeapCopy.read(delta, sized(heap, delta));
             }
             float[] sums = Loops.columnSums(deltaHeap, units, (int) delta.length());
-            if (HeapCopy.dense(biasGrad)) {
-                HeapCopy.write(sums, biasGrad);
-            } else {
-                biasGrad.assign(Nd4j.createFromArray(sums).reshape(biasGrad.shape()));
-            }
+            HeapCopy.write(sums, biasGrad);
             ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
         }
         INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
