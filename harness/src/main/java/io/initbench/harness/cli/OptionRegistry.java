@@ -168,25 +168,33 @@ public final class OptionRegistry {
                 covered.add(o);
             }
         }
-        Map<String, OptionSpec> tuning = Map.of(
-                "tuning", new OptionSpec("tuning", OptionSpec.Type.CHOICE, "the suite's",
+        List<OptionSpec> tuningSpecs = List.of(
+                new OptionSpec("tuning.epochs", OptionSpec.Type.INT, "the suite's",
+                        "epochs of a tuning cell when the rate search runs on a shorter budget than the final seeds",
+                        SUITE_COMMANDS),
+                new OptionSpec("tuning.trainSize", OptionSpec.Type.INT, "the suite's",
+                        "training images of a tuning cell (0 = all) when the rate search runs on a shorter budget",
+                        SUITE_COMMANDS),
+                new OptionSpec("tuning", OptionSpec.Type.CHOICE, "the suite's",
                         "off: drop the suite's tuning and train at axes.learningRate", SUITE_COMMANDS),
-                "tuning.learningRates", new OptionSpec("tuning.learningRates", OptionSpec.Type.LIST, "the suite's",
+                new OptionSpec("tuning.learningRates", OptionSpec.Type.LIST, "the suite's",
                         "rates tried per configuration (creates the tuning section if the suite has none)",
                         SUITE_COMMANDS),
-                "tuning.seeds", new OptionSpec("tuning.seeds", OptionSpec.Type.LIST, "the suite's",
+                new OptionSpec("tuning.seeds", OptionSpec.Type.LIST, "the suite's",
                         "seeds of the tuning cells (not among axes.seed)", SUITE_COMMANDS),
-                "tuning.metric", new OptionSpec("tuning.metric", OptionSpec.Type.CHOICE, "FINAL_VALIDATION",
+                new OptionSpec("tuning.metric", OptionSpec.Type.CHOICE, "FINAL_VALIDATION",
                         "FINAL_VALIDATION or BEST_VALIDATION: how the rate is chosen", SUITE_COMMANDS),
-                "tuning.minRate", new OptionSpec("tuning.minRate", OptionSpec.Type.NUMBER, "the suite's",
+                new OptionSpec("tuning.minRate", OptionSpec.Type.NUMBER, "the suite's",
                         "lowest rate the tuning grid extends down to (÷3 steps) when the smallest rate wins",
                         SUITE_COMMANDS),
-                "tuning.maxRate", new OptionSpec("tuning.maxRate", OptionSpec.Type.NUMBER, "the suite's",
+                new OptionSpec("tuning.maxRate", OptionSpec.Type.NUMBER, "the suite's",
                         "highest rate the tuning grid extends up to (×3 steps) when the largest rate wins",
                         SUITE_COMMANDS),
-                "analysis.margin", new OptionSpec("analysis.margin", OptionSpec.Type.NUMBER, "0.005",
+                new OptionSpec("analysis.margin", OptionSpec.Type.NUMBER, "0.005",
                         "equivalence margin: accuracy differences within ±margin count as equivalent (TOST)",
                         SUITE_COMMANDS));
+        Map<String, OptionSpec> tuning = new java.util.HashMap<>();
+        tuningSpecs.forEach(o -> tuning.put(o.name(), o));
         for (String key : new TreeMap<>(SuiteLoader.OVERRIDES).keySet()) {
             if (!covered.contains(key)) {
                 OptionSpec spec = tuning.get(key);

@@ -27,8 +27,8 @@ final class TuningReport {
         double wall = cells.stream().mapToDouble(r -> r.metrics().timing().wallSeconds()).sum();
         out.append("- tuning: rate chosen per configuration (cell less seed and rate) by mean ")
                 .append(metric(t)).append(" accuracy over tuning seeds ").append(t.seeds().toString())
-                .append(" (disjoint from the reported seeds; same budget as the final cells); ties go to the rate"
-                        + " nearest the middle of those tried")
+                .append(" (disjoint from the reported seeds; ").append(budgetText(run, t))
+                .append("); ties go to the rate nearest the middle of those tried")
                 .append(t.extensible() ? "; a choice at an edge tries the next rate ×" + Format.rate(
                         TuningSpec.EXTENSION_FACTOR) + " beyond it, within [" + (t.minRate() == null ? "—"
                         : Format.rate(t.minRate())) + ", " + (t.maxRate() == null ? "—" : Format.rate(t.maxRate()))
@@ -37,6 +37,22 @@ final class TuningReport {
                 .append(Format.human(samples)).append(" training samples, ")
                 .append(Format.fixed(train, 0) + " s training, " + Format.fixed(wall, 0) + " s wall")
                 .append(" (cell-seconds, summed over workers)\n");
+    }
+
+    /** Whether the rate search ran on the final cells' budget or, successive-halving style, a shorter one. */
+    private static String budgetText(RunResults run, TuningSpec t) {
+        if (!t.ownBudget()) {
+            return "same budget as the final cells";
+        }
+        var training = run.suite().training();
+        var tuned = t.budget(training);
+        return "a shorter search: " + epochs(tuned.epochs(), tuned.trainSize()) + " per tuning cell, the final cells "
+                + epochs(training.epochs(), training.trainSize()) + "; a short budget can favour larger rates";
+    }
+
+    private static String epochs(int epochs, int trainSize) {
+        return epochs + (epochs == 1 ? " epoch" : " epochs") + " of " + (trainSize == 0 ? "the training split"
+                : String.format(Locale.ROOT, "%,d", trainSize) + " images");
     }
 
     private static String metric(TuningSpec t) {

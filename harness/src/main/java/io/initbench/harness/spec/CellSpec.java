@@ -66,13 +66,16 @@ public record CellSpec(DatasetRef dataset, Architecture architecture, int depth,
     }
 
     /**
-     * The id of what tuning chooses a rate for: every parameter but the seed and the learning rate. A
-     * tuned suite is sharded by this id, so that one shard holds a configuration's tuning and final cells.
+     * The id of what tuning chooses a rate for: every parameter but the seed, the learning rate and the
+     * training budget (tuning may search on a shorter budget than the final cells train on). A tuned suite
+     * is sharded by this id, so that one shard holds a configuration's tuning and final cells.
      */
     public String tuningId() {
         Map<String, String> p = parameters();
         p.remove("seed");
         p.remove("learningRate");
+        p.remove("epochs");
+        p.remove("trainSize");
         return hash("initbench-tuning-v1", p);
     }
 

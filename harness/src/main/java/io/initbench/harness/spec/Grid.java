@@ -63,8 +63,12 @@ public final class Grid {
         }
         List<CellSpec> cells = new ArrayList<>((int) size);
         int[] at = new int[order.size()];
+        int seedAt = NESTING.indexOf("seed");
+        TrainingSettings tuningBudget = tuning == null ? null : tuning.budget(suite.training());
         for (long n = 0; n < size; n++) {
-            CellSpec.Draft draft = new CellSpec.Draft(suite.training());
+            // a tuning cell trains on the tuning budget (the suite's unless the tuning section sets its own)
+            boolean tuningCell = tuning != null && tuning.seeds().contains((Long) values.get(seedAt).get(at[seedAt]));
+            CellSpec.Draft draft = new CellSpec.Draft(tuningCell ? tuningBudget : suite.training());
             for (int i = 0; i < order.size(); i++) {
                 order.get(i).sweep().put().accept(draft, values.get(i).get(at[i]));
             }

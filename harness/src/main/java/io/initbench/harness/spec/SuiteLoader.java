@@ -41,7 +41,7 @@ public final class SuiteLoader {
         for (Parameter p : Parameter.ALL) {
             p.overrides().forEach(o -> m.put(o, p.path()));
         }
-        for (String t : List.of("learningRates", "seeds", "metric", "minRate", "maxRate")) {
+        for (String t : List.of("learningRates", "seeds", "metric", "minRate", "maxRate", "epochs", "trainSize")) {
             m.put("tuning." + t, "tuning." + t);
         }
         m.put("analysis.margin", "analysis.margin");

@@ -80,6 +80,12 @@ public record TrainingSettings(Optimizer optimizer, double learningRate, int bat
                 testSize, normalization, maxCellSeconds, validationSize, dataSeed, testOnCurve);
     }
 
+    /** These settings with another training budget: the tuning cells' when tuning searches on a shorter one. */
+    public TrainingSettings withBudget(int otherEpochs, int otherTrainSize) {
+        return new TrainingSettings(optimizer, learningRate, batchSize, otherEpochs, evalEvery, targetAccuracy,
+                otherTrainSize, testSize, normalization, maxCellSeconds, validationSize, dataSeed, testOnCurve);
+    }
+
     private static void positive(String name, int v) {
         if (v <= 0) {
             throw new SuiteException("training." + name + " must be positive, got " + v);

@@ -1,5 +1,6 @@
 package io.initbench.harness.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -28,10 +29,20 @@ import java.util.Set;
  *                      result is one the rate was selected on
  * @param metric        what the rate is chosen by
  * @param minRate       lowest rate the grid may extend down to; null = it does not extend down
+ * <p><b>Shorter search budget</b> (successive halving). With {@code epochs} and/or {@code trainSize} set, the
+ * tuning cells train on that budget instead of the suite's, and only the final seeds get the full one: the
+ * rate search then costs a fraction of a full-budget search. The rate that wins a short run is not
+ * always the best for a long one (a short budget favours larger rates), which is why the report states
+ * both budgets beside the tuning table.
+ *
  * @param maxRate       highest rate the grid may extend up to; null = it does not extend up
+ * @param epochs        epochs of a tuning cell; null = the suite's {@code training.epochs}
+ * @param trainSize     training images of a tuning cell (0 = the whole split less validation); null = the
+ *                      suite's {@code training.trainSize}
  */
 public record TuningSpec(List<Double> learningRates, List<Long> seeds, Metric metric, Double minRate,
-                         Double maxRate) {
+                         Double maxRate, @JsonInclude(JsonInclude.Include.NON_NULL) Integer epochs,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer trainSize) {
 
     /** Each extension step multiplies (divides) the edge rate by this. */
     public static final double EXTENSION_FACTOR = 3;
@@ -41,6 +52,11 @@ public record TuningSpec(List<Double> learningRates, List<Long> seeds, Metric me
     /** A grid that does not extend. */
     public TuningSpec(List<Double> learningRates, List<Long> seeds, Metric metric) {
         this(learningRates, seeds, metric, null, null);
+    }
+
+    /** A grid searched on the suite's own budget. */
+    public TuningSpec(List<Double> learningRates, List<Long> seeds, Metric metric, Double minRate, Double maxRate) {
+        this(learningRates, seeds, metric, minRate, maxRate, null, null);
     }
 
     /** What a tuning cell is judged by; a cell that diverged or did not train counts as 0. */
@@ -83,8 +99,27 @@ public record TuningSpec(List<Double> learningRates, List<Long> seeds, Metric me
             throw new SuiteException("tuning.maxRate " + maxRate + " is not valid: the grid extends up to it from its"
                     + " largest rate " + hi + ", so give a rate at least " + hi + " (or remove it)");
         }
+        if (epochs != null && epochs < 1) {
+            throw new SuiteException("tuning.epochs " + epochs + " is not valid: give the epochs of a tuning cell,"
+                    + " at least 1 (or remove it to tune on the suite's training.epochs)");
+        }
+        if (trainSize != null && trainSize < 0) {
+            throw new SuiteException("tuning.trainSize " + trainSize + " is not valid: give the training images of a"
+                    + " tuning cell, 0 for the whole split (or remove it to tune on the suite's training.trainSize)");
+        }
         learningRates = List.copyOf(learningRates);
         seeds = List.copyOf(seeds);
+    }
+
+    /** Whether the tuning cells train on a budget of their own rather than the suite's. */
+    public boolean ownBudget() {
+        return epochs != null || trainSize != null;
+    }
+
+    /** The training settings of a tuning cell: the suite's, with this spec's budget where it sets one. */
+    public TrainingSettings budget(TrainingSettings suite) {
+        return suite.withBudget(epochs == null ? suite.epochs() : epochs,
+                trainSize == null ? suite.trainSize() : trainSize);
     }
 
     /** Whether a configuration at an edge tries rates beyond the grid. */

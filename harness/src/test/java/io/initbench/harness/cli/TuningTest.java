@@ -131,6 +131,36 @@ class TuningTest {
     }
 
     @Test
+    void aShorterSearchBudgetTrainsOnlyTheTuningCellsShort() throws Exception {
+        Path out = tmp.resolve("halved");
+        List<CellRecord> records = run(out, Map.of("tuning.epochs", "1", "tuning.trainSize", "200", "epochs", "2"));
+        List<CellRecord> tuning = records.stream().filter(r -> r.phase() == CellPhase.TUNING).toList();
+        List<CellRecord> finals = records.stream().filter(r -> r.phase() == CellPhase.TUNED).toList();
+        assertEquals(12, tuning.size());
+        assertEquals(2, finals.size());
+        for (CellRecord t : tuning) {
+            assertEquals(1, t.cell().training().epochs());
+            assertEquals(200, t.cell().training().trainSize());
+            assertEquals(200, t.metrics().timing().samples(), "a tuning cell trains on the tuning budget");
+        }
+        for (CellRecord f : finals) {
+            assertEquals(2, f.cell().training().epochs());
+            assertEquals(500, f.cell().training().trainSize());
+            assertEquals(1000, f.metrics().timing().samples(), "a final cell trains on the suite's budget");
+            List<CellRecord> mine = tuning.stream().filter(t -> t.cell().tuningId().equals(f.cell().tuningId()))
+                    .toList();
+            assertEquals(6, mine.size(), "the short tuning cells decide the final cell's rate");
+            assertEquals(best(mine), f.cell().training().learningRate(), f.cell().label());
+        }
+        String md = Files.readString(out.resolve("matrix.md"));
+        assertTrue(md.contains("a shorter search: 1 epoch of 200 images per tuning cell, the final cells 2 epochs"
+                + " of 500 images"), md);
+        SuiteException bad = assertThrows(SuiteException.class, () -> new TuningSpec(List.of(0.1), List.of(101L),
+                TuningSpec.Metric.FINAL_VALIDATION, null, null, 0, null));
+        assertTrue(bad.getMessage().contains("tuning.epochs 0"), bad.getMessage());
+    }
+
+    @Test
     void tuningIsValidated() throws Exception {
         SuiteLoader loader = new SuiteLoader();
         String path = suiteFile().toString();
