@@ -87,6 +87,8 @@ public final class ProvenanceCollector {
     /**
      * The commit embedded at build time, which names the code that runs even outside a checkout (the
      * runnable jar in any directory); else that of the checkout in {@code repoDir}, asked of {@code git}.
+     * Dirty means uncommitted changes to tracked files outside {@code results/}: run outputs are not
+     * code, and regenerating a reference in place deletes its tracked files first.
      */
     public static Commit commit(Path repoDir) {
         Properties p = new Properties();
@@ -100,7 +102,8 @@ public final class ProvenanceCollector {
         return embedded(p).orElseGet(() -> {
             String id = git(repoDir, "rev-parse", "HEAD");
             return new Commit(id.isEmpty() ? "unknown" : id,
-                    !git(repoDir, "status", "--porcelain", "--untracked-files=no").isEmpty());
+                    !git(repoDir, "status", "--porcelain", "--untracked-files=no", "--", ":/", ":(top,exclude)results")
+                            .isEmpty());
         });
     }
 
