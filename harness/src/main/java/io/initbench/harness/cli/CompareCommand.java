@@ -71,7 +71,8 @@ final class CompareCommand implements CommandHandler {
     private static void warnIfTorn(CommandContext ctx, Path dir, String role) throws IOException {
         RunStore.Contents c = RunStore.read(dir);
         if (c.tornBytes() > 0) {
-            String note = "note: the " + role + " " + dir + " is incomplete: its " + RunStore.CELLS + " ends with a"
+            String note = "note: the " + role + " " + dir + " is incomplete: its "
+                    + RunStore.cellsFile(dir).getFileName() + " ends with a"
                     + " record torn by a crash (" + c.tornBytes() + " bytes), so that cell is MISSING below; resume"
                     + " the run (run with -Dout=" + dir + ") to finish it";
             log.warn(note);

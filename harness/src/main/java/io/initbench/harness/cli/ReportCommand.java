@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code report -Drun=<dir>}: rewrites every report of a run directory from its files alone: cells.jsonl,
- * suite.json and metadata.json (all three required, as by every command: {@link RunStore#requireComplete}).
+ * {@code report -Drun=<dir>}: rewrites every report of a run directory from its files alone: cells.jsonl
+ * (or cells.jsonl.gz), suite.json and metadata.json (all three required, as by every command: {@link RunStore#requireComplete}).
  */
 final class ReportCommand implements CommandHandler {
     /** The command line speaks with one voice in the log, whichever command runs. */
@@ -38,7 +38,7 @@ final class ReportCommand implements CommandHandler {
                 if (contents.tornBytes() > 0) {
                     log.warn("{} ends with a record torn by a crash ({} bytes): that cell is left out of the"
                             + " reports and the run is incomplete; resume it (run with -Dout={}) to finish the cell",
-                            dir.resolve(RunStore.CELLS), contents.tornBytes(), dir);
+                            RunStore.cellsFile(dir), contents.tornBytes(), dir);
                 }
                 run = new RunResults(RunStore.readSuite(dir), RunStore.readProvenance(dir), contents.records());
                 Map<String, String> reports = Reports.writeAll(run, store, colorScale);

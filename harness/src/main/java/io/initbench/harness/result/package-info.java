@@ -5,7 +5,7 @@
  * {@code results/<suite>/<run-id>/} with {@code suite.json} (the resolved spec), {@code metadata.json}
  * (run provenance) and {@code cells.jsonl} (appended and fsync'd as each cell ends, so a crash loses
  * at most the cells in flight; a line torn by a kill is detected on reading and its cell re-run on
- * resume). Reports are computed from these files alone. Records of older formats are upgraded to the
+ * resume; read as well from {@code cells.jsonl.gz}, the form large published runs are kept in). Reports are computed from these files alone. Records of older formats are upgraded to the
  * current layout as they are read ({@link io.initbench.harness.result.RecordMigration}). {@link io.initbench.harness.result.RunDirectories}
  * is what commands do with run directories as a whole: lock one for writing, resume one, collect the shard
  * directories of a merge, find the baseline of a comparison.
