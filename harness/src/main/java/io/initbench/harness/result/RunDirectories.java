@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -303,7 +302,7 @@ public final class RunDirectories {
             Shard shard = RunStore.readShard(d);
             for (CellRecord r : contents.records()) {
                 CellSpec expected = gridById.get(r.cellId());
-                if (expected == null || !expected.equals(r.cell()) || !r.suite().equals(suite.name())) {
+                if (expected == null || !expected.equals(r.cell()) || !r.identity().suite().equals(suite.name())) {
                     throw new IllegalArgumentException(d.resolve(RunStore.CELLS) + " holds cell " + r.cellId() + " ("
                             + r.cell().label() + "), which is not in the grid of " + d.resolve(RunStore.SUITE)
                             + "; the file was edited or mixes runs: remove that record, or merge without " + d);
@@ -332,7 +331,7 @@ public final class RunDirectories {
             throw new IllegalArgumentException(missing.size() + " of " + grid.size() + " cells are in no input (first: "
                     + missing.get(0).label() + "); add the missing shard's directory, or pass -Dmerge.partial=true");
         }
-        records.sort(Comparator.comparingInt(CellRecord::index));
+        records.sort(CellRecord.GRID_ORDER);
         return new Merged(suite, RunStore.readProvenance(first), records);
     }
 
