@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * Reads a {@code cells.jsonl} line into a {@link CellRecord}. The line is flat and the record grouped, and
- * Jackson 2.17 cannot pass {@code @JsonUnwrapped} values to a record's constructor, so this reader does
- * what the annotation does when writing, in reverse: each unwrapped group is bound from the whole line
- * (its fields are among the line's; the others it ignores), each other component from its field. A line
- * of an older format is first upgraded by {@link RecordMigration}, whichever mapper reads it.
+ * Jackson 2.17 cannot pass {@code @JsonUnwrapped} values to a record's constructor (that came with 2.19,
+ * jackson-databind issue 1467), so this reader does what the annotation does when writing, in reverse: each
+ * unwrapped group is bound from the whole line (its fields are among the line's; the others it ignores),
+ * each other component from its field. A line of an older format is first upgraded by
+ * {@link RecordMigration}, whichever mapper reads it.
  */
 final class CellRecordReader extends StdDeserializer<CellRecord> {
     CellRecordReader() {
@@ -23,16 +24,22 @@ final class CellRecordReader extends StdDeserializer<CellRecord> {
     @Override
     public CellRecord deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonNode line = RecordMigration.cell(ctxt.readTree(p));
-        JavaType curve = ctxt.getTypeFactory().constructCollectionType(List.class, CurvePoint.class);
-        return new CellRecord(
-                field(ctxt, line, "formatVersion", ctxt.constructType(int.class)),
-                ctxt.readTreeAsValue(line, CellRecord.Identity.class),
-                ctxt.readTreeAsValue(line, CellRecord.Outcome.class),
-                field(ctxt, line, "metrics", ctxt.constructType(Metrics.class)),
-                field(ctxt, line, "curve", curve),
-                field(ctxt, line, "diagnostics", ctxt.constructType(Diagnostics.class)),
-                ctxt.readTreeAsValue(line, CellRecord.Execution.class),
-                field(ctxt, line, "provenance", ctxt.constructType(Provenance.class)));
+        JavaType curveType = ctxt.getTypeFactory().constructCollectionType(List.class, CurvePoint.class);
+        int formatVersion = field(ctxt, line, "formatVersion", ctxt.constructType(int.class));
+        CellRecord.Identity identity = ctxt.readTreeAsValue(line, CellRecord.Identity.class);
+        CellRecord.Outcome outcome = ctxt.readTreeAsValue(line, CellRecord.Outcome.class);
+        Metrics metrics = field(ctxt, line, "metrics", ctxt.constructType(Metrics.class));
+        List<CurvePoint> curve = field(ctxt, line, "curve", curveType);
+        Diagnostics diagnostics = field(ctxt, line, "diagnostics", ctxt.constructType(Diagnostics.class));
+        CellRecord.Execution execution = ctxt.readTreeAsValue(line, CellRecord.Execution.class);
+        Provenance provenance = field(ctxt, line, "provenance", ctxt.constructType(Provenance.class));
+        try {
+            return new CellRecord(formatVersion, identity, outcome, metrics, curve, diagnostics, execution,
+                    provenance);
+        } catch (RuntimeException e) {
+            // as Jackson reports a constructor that refuses its values: a mapping error, which names the line
+            throw ctxt.instantiationException(CellRecord.class, e);
+        }
     }
 
     /** The named field of the line bound to {@code type}; a missing or null field reads as Jackson reads it. */
