@@ -37,7 +37,8 @@ public record CellRecord(int formatVersion, @JsonUnwrapped Identity identity, @J
      * datasets). 3: validation split (curve points carry validationAccuracy and a nullable testAccuracy; metrics
      * carry the final validation accuracy; phase; the divergence rule). Versions 1 to 3 are upgraded by
      * {@link RecordMigration} when read; versions 1 and 2 read as cells without a validation split, whose curve
-     * was measured on the test split: exactly what they were.
+     * was measured on the test split: exactly what they were. Grouping this type into identity, outcome and
+     * execution left the line's fields as they were, so it is still 4.
      */
     public static final int FORMAT_VERSION = 4;
 
