@@ -23,8 +23,8 @@ public final class CsvMatrixWriter implements ReportWriter {
     private static List<CsvTable.Column<CellRecord>> columns() {
         List<CsvTable.Column<CellRecord>> c = new ArrayList<>(List.of(
                 col("cell_id", CellRecord::cellId),
-                col("index", CellRecord::index),
-                col("suite", CellRecord::suite)));
+                col("index", r -> r.identity().index()),
+                col("suite", r -> r.identity().suite())));
         // every axis and training setting, from their one declaration
         for (Parameter p : Parameter.ALL) {
             c.add(cell(p.column(), p::label));

@@ -11,7 +11,6 @@ import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.InitSpec;
 import io.initbench.harness.spec.SuiteSpec;
 import org.nd4j.linalg.activations.Activation;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,8 +20,8 @@ import java.util.List;
  */
 public record RunResults(SuiteSpec suite, Provenance provenance, List<CellRecord> cells, List<CellRecord> tuning) {
     public RunResults {
-        cells = cells.stream().sorted(Comparator.comparingInt(CellRecord::index)).toList();
-        tuning = tuning.stream().sorted(Comparator.comparingInt(CellRecord::index)).toList();
+        cells = cells.stream().sorted(CellRecord.GRID_ORDER).toList();
+        tuning = tuning.stream().sorted(CellRecord.GRID_ORDER).toList();
     }
 
     /** A run's records, split into results and tuning cells by their phase. */
@@ -34,7 +33,7 @@ public record RunResults(SuiteSpec suite, Provenance provenance, List<CellRecord
     /** Every record, tuning cells included, in grid order. */
     public List<CellRecord> allCells() {
         return java.util.stream.Stream.concat(cells.stream(), tuning.stream())
-                .sorted(Comparator.comparingInt(CellRecord::index)).toList();
+                .sorted(CellRecord.GRID_ORDER).toList();
     }
 
     /**
@@ -46,7 +45,7 @@ public record RunResults(SuiteSpec suite, Provenance provenance, List<CellRecord
         if (records.isEmpty()) {
             throw new IllegalArgumentException("no records to build a report from");
         }
-        List<CellRecord> sorted = records.stream().sorted(Comparator.comparingInt(CellRecord::index)).toList();
+        List<CellRecord> sorted = records.stream().sorted(CellRecord.GRID_ORDER).toList();
         // the axes are those of the results; tuning cells add their own seeds and rates
         List<CellRecord> results = sorted.stream().filter(r -> r.phase() != CellPhase.TUNING).toList();
         List<CellRecord> axisSource = results.isEmpty() ? sorted : results;
@@ -61,7 +60,7 @@ public record RunResults(SuiteSpec suite, Provenance provenance, List<CellRecord
                 (List<Double>) distinct.apply(c -> c.training().learningRate()),
                 (List<Long>) distinct.apply(CellSpec::seed));
         CellRecord first = sorted.get(0);
-        SuiteSpec suite = new SuiteSpec(first.suite(), "", axes, first.cell().training());
+        SuiteSpec suite = new SuiteSpec(first.identity().suite(), "", axes, first.cell().training());
         return new RunResults(suite, first.provenance(), sorted);
     }
 }

@@ -19,8 +19,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The JSON mapper for result files. Doubles are never NaN in records (non-finite becomes null). Every
- * {@link CellRecord} and {@link Provenance} it reads passes through {@link RecordMigration} first, so
- * records of older formats bind to the current types whichever way they are read.
+ * {@link CellRecord} (through {@link CellRecordReader}) and {@link Provenance} it reads passes through
+ * {@link RecordMigration} first, so records of older formats bind to the current types whichever way they
+ * are read.
  */
 public final class ResultJson {
     private ResultJson() {
@@ -46,8 +47,8 @@ public final class ResultJson {
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean,
                                                           JsonDeserializer<?> deserializer) {
                 Class<?> type = bean.getBeanClass();
-                return type == CellRecord.class ? new Upgrading(deserializer, RecordMigration::cell)
-                        : type == Provenance.class ? new Upgrading(deserializer, RecordMigration::provenance)
+                // a CellRecord's own reader upgrades its line (CellRecordReader)
+                return type == Provenance.class ? new Upgrading(deserializer, RecordMigration::provenance)
                         : deserializer;
             }
         });

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +121,7 @@ final class ShardMerge {
     private void addRecord(Path d, Shard shard, CellRecord r) {
         CellSpec expected = gridById.get(r.cellId());
         Path file = RunStore.cellsFile(d);
-        if (expected == null || !expected.equals(r.cell()) || !r.suite().equals(suite.name())) {
+        if (expected == null || !expected.equals(r.cell()) || !r.identity().suite().equals(suite.name())) {
             throw new IllegalArgumentException(file + " holds cell " + r.cellId() + " ("
                     + r.cell().label() + "), which is not in the grid of " + d.resolve(RunStore.SUITE)
                     + "; the file was edited or mixes runs: remove that record, or merge without " + d);
@@ -153,7 +152,7 @@ final class ShardMerge {
             throw new IllegalArgumentException(missing.size() + " of " + grid.size() + " cells are in no input (first: "
                     + missing.get(0).label() + "); add the missing shard's directory, or pass -Dmerge.partial=true");
         }
-        records.sort(Comparator.comparingInt(CellRecord::index));
+        records.sort(CellRecord.GRID_ORDER);
         return new RunDirectories.Merged(suite, RunStore.readProvenance(first), records);
     }
 

@@ -5,7 +5,6 @@ import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,7 @@ public record SeedGroup(String configId, CellSpec config, List<CellRecord> seeds
     /** Groups records by configuration, in the grid order of each group's first record. */
     public static List<SeedGroup> of(List<CellRecord> records) {
         Map<String, List<CellRecord>> byConfig = new LinkedHashMap<>();
-        records.stream().sorted(Comparator.comparingInt(CellRecord::index))
+        records.stream().sorted(CellRecord.GRID_ORDER)
                 .forEach(r -> byConfig.computeIfAbsent(r.cell().configId(), k -> new ArrayList<>()).add(r));
         List<SeedGroup> out = new ArrayList<>();
         byConfig.forEach((id, rs) -> out.add(new SeedGroup(id, rs.get(0).cell(), rs)));

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,10 +193,14 @@ public final class SuiteRunner {
                             o = CellTrainer.error(e, System.nanoTime());
                         }
                     }
-                    CellRecord record = new CellRecord(CellRecord.FORMAT_VERSION, cell.id(), index, suite,
-                            provenance.run().runId(), cell, o.status(), o.reason(), o.error(), o.metrics(), o.curve(), o.diagnostics(),
-                            started.toString(), Instant.now().toString(), Thread.currentThread().getName(), provenance,
-                            phases.apply(cell), LossBound.RULE);
+                    CellRecord record = new CellRecord(CellRecord.FORMAT_VERSION,
+                            new CellRecord.Identity(cell.id(), index, suite, provenance.run().runId(), cell,
+                                    phases.apply(cell)),
+                            new CellRecord.Outcome(o.status(), o.reason(), o.error(), LossBound.RULE),
+                            o.metrics(), o.curve(), o.diagnostics(),
+                            new CellRecord.Execution(started.toString(), Instant.now().toString(),
+                                    Thread.currentThread().getName()),
+                            provenance);
                     store.append(record);
                     inFlight.remove(cell.id());
                     records.add(record);
@@ -222,7 +225,7 @@ public final class SuiteRunner {
             }
         }
         List<CellRecord> sorted = new ArrayList<>(records);
-        sorted.sort(Comparator.comparingInt(CellRecord::index));
+        sorted.sort(CellRecord.GRID_ORDER);
         return sorted;
     }
 }

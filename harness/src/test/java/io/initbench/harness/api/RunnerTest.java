@@ -11,7 +11,6 @@ import io.initbench.harness.spec.CellSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +65,7 @@ class RunnerTest {
         assertEquals(2, finished.get());
         assertTrue(closed.get(), "the listener is closed when the run ends");
         List<CellRecord> onDisk = new ArrayList<>(RunStore.readCells(o.dir()));
-        onDisk.sort(Comparator.comparingInt(CellRecord::index));
+        onDisk.sort(CellRecord.GRID_ORDER);
         assertEquals(o.records(), onDisk, "the returned records are the ones written");
         assertTrue(o.reports().get("matrix.md").contains("XAVIER"), o.reports().keySet().toString());
         assertTrue(Files.isRegularFile(o.dir().resolve("matrix.csv")));

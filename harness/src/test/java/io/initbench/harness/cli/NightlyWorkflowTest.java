@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ class NightlyWorkflowTest {
     }
 
     static List<CellRecord> timeless(List<CellRecord> records) {
-        return records.stream().sorted(Comparator.comparingInt(CellRecord::index)).map(CellRecord::withoutTimings).toList();
+        return records.stream().sorted(CellRecord.GRID_ORDER).map(CellRecord::withoutTimings).toList();
     }
 
     @Test
@@ -176,19 +175,15 @@ class NightlyWorkflowTest {
         List<CellRecord> records = new ArrayList<>(RunStore.readCells(bad));
         int victim = indexOf(records, "XAVIER", "RELU", 1);
         CellRecord v = records.get(victim);
-        records.set(victim, new CellRecord(v.formatVersion(), v.cellId(), v.index(), v.suite(), v.runId(), v.cell(),
-                Status.DIVERGED, "planted", null, v.metrics(), v.curve(), v.diagnostics(), v.startedAt(),
-                v.finishedAt(), v.worker(), v.provenance(), v.phase()));
+        records.set(victim, v.withOutcome(CellRecord.Outcome.of(Status.DIVERGED, "planted")));
         for (int seed = 1; seed <= 2; seed++) {
             int i = indexOf(records, "RELU", "TANH", seed);
             CellRecord r = records.get(i);
             Metrics m = r.metrics();
-            records.set(i, new CellRecord(r.formatVersion(), r.cellId(), r.index(), r.suite(), r.runId(), r.cell(),
-                    r.status(), r.reason(), r.error(), new Metrics(new Metrics.Accuracy(
+            records.set(i, r.withMetrics(new Metrics(new Metrics.Accuracy(
                     m.accuracy().finalTest() - 0.5, m.accuracy().finalValidation(), m.accuracy().best(),
                     m.accuracy().initial(), m.accuracy().finalTrainLoss()), m.convergence(), m.timing(),
-                    m.parameterCount()), r.curve(),
-                    r.diagnostics(), r.startedAt(), r.finishedAt(), r.worker(), r.provenance(), r.phase()));
+                    m.parameterCount())));
         }
         StringBuilder jsonl = new StringBuilder();
         for (CellRecord r : records) {

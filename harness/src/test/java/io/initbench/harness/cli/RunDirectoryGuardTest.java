@@ -91,7 +91,7 @@ class RunDirectoryGuardTest {
         assertEquals(0, first.exitValue(), Files.readString(tmp.resolve("first.log")));
         List<CellRecord> records = RunStore.readCells(dir); // throws on a cell recorded twice
         assertEquals(8, records.size());
-        assertEquals(1, records.stream().map(CellRecord::runId).distinct().count());
+        assertEquals(1, records.stream().map(r -> r.identity().runId()).distinct().count());
         assertFalse(Files.exists(dir.resolve(RunLock.FILE)), "a clean finish leaves no lock file");
     }
 

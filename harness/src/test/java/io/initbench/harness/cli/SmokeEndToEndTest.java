@@ -37,7 +37,7 @@ class SmokeEndToEndTest {
         assertEquals(8, records.size());
         // cells.jsonl is in completion order; as a set it must hold exactly the returned records
         List<CellRecord> onDisk = new java.util.ArrayList<>(RunStore.readCells(out));
-        onDisk.sort(java.util.Comparator.comparingInt(CellRecord::index));
+        onDisk.sort(CellRecord.GRID_ORDER);
         assertTrue(records.equals(onDisk), "cells.jsonl differs from the returned records");
         for (CellRecord r : records) {
             String init = r.cell().weightInit().label();
@@ -80,7 +80,7 @@ class SmokeEndToEndTest {
         warn.put("out", tmp.resolve("cifar").toString());
         RunOutcome outcome = TestRuns.runSuite(cli(warn, stdout));
         CellRecord r = outcome.records().get(0);
-        assertEquals(Status.OK, r.status(), r.reason() + "\n" + r.error());
+        assertEquals(Status.OK, r.status(), r.reason() + "\n" + r.outcome().error());
         assertEquals(3 * 32 * 32, r.cell().dataset().knownShape().orElseThrow().featureSize());
         assertTrue(r.metrics().accuracy().finalTest() >= 0 && r.metrics().timing().iterations() == 4, r.metrics().toString());
         assertTrue(r.provenance().datasets().stream().noneMatch(d -> d.official()));

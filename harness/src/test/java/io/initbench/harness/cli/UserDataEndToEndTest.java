@@ -71,7 +71,7 @@ class UserDataEndToEndTest {
         RunOutcome outcome = TestRuns.runSuite(TestRuns.cli(tmp, props(folder), new ByteArrayOutputStream()));
         assertEquals(1, outcome.records().size());
         CellRecord r = outcome.records().get(0);
-        assertEquals(Status.OK, r.status(), r.reason() + "\n" + r.error());
+        assertEquals(Status.OK, r.status(), r.reason() + "\n" + r.outcome().error());
         // chance is 1/3; the three patterns are easy to tell apart
         assertTrue(r.metrics().accuracy().finalTest() > 0.6, r.metrics().toString());
         assertEquals(60L * 8, r.metrics().timing().samples(), "60 training images (72 less 12 for validation) × 8 epochs");

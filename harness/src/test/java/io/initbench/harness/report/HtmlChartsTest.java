@@ -257,9 +257,7 @@ class HtmlChartsTest {
                 CurvePoint last = curve.get(curve.size() - 1);
                 curve.add(1, new CurvePoint(10, 1280, 0.1, 1.0, null, last.validationAccuracy() / 2));
             }
-            early.add(new CellRecord(r.formatVersion(), r.cellId(), r.index(), r.suite(), r.runId(), r.cell(),
-                    r.status(), r.reason(), r.error(), r.metrics(), curve, r.diagnostics(), r.startedAt(),
-                    r.finishedAt(), r.worker(), r.provenance(), r.phase(), r.divergenceRule()));
+            early.add(r.withCurve(curve));
         }
         String html = html(new RunResults(run.suite(), run.provenance(), early), ColorScale.FIXED);
         assertTrue(html.contains(">training samples (log scale; the start at the left edge)</text>"), "log x axis");

@@ -103,12 +103,14 @@ public class ReportGoldenTest {
                     zero ? null : Math.exp(rnd.nextGaussian() * 3), List.of(),
                     status == Status.DIVERGED ? List.of() : List.of(zero ? 1 : 256, zero ? 1 : 256 - rnd.nextInt(2), 256,
                             256), List.of(256, 256, 256, 256), List.of(), scales(c));
-            records.add(new CellRecord(CellRecord.FORMAT_VERSION, c.id(), i, "golden", p.run().runId(), c, status,
-                    status == Status.OK ? null : status == Status.SKIPPED ? "DL4J cannot build this cell: not square"
+            records.add(new CellRecord(CellRecord.FORMAT_VERSION,
+                    new CellRecord.Identity(c.id(), i, "golden", p.run().runId(), c, CellPhase.GRID),
+                    CellRecord.Outcome.of(status, status == Status.OK ? null
+                            : status == Status.SKIPPED ? "DL4J cannot build this cell: not square"
                             : status == Status.TIMEOUT ? "wall-time budget of 5.0 s ran out after 300 of 938 iterations"
-                            : "training loss became NaN at iteration 37 (epoch 1)",
-                    null, m, curve, d, "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", "worker-1", p,
-                    CellPhase.GRID));
+                            : "training loss became NaN at iteration 37 (epoch 1)"),
+                    m, curve, d, new CellRecord.Execution("2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", "worker-1"),
+                    p));
         }
         return new RunResults(suite, p, records);
     }

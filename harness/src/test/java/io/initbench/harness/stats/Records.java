@@ -85,8 +85,8 @@ public final class Records {
                 new Metrics.Convergence(toTarget == null ? null : toTarget / 128, toTarget,
                         toTarget == null ? null : 1.0, 0.5, diverged ? samples / 128 : null),
                 new Metrics.Timing(samples / 128, samples, 10, 1, 11, 1000.0), 1000);
-        return new CellRecord(CellRecord.FORMAT_VERSION, c.id(), index++, "test", "run", c, status,
-                status == Status.OK ? null : status.name().toLowerCase(), null, m, List.of(), null, null, null, null,
-                null, CellPhase.GRID);
+        return new CellRecord(CellRecord.FORMAT_VERSION, new CellRecord.Identity(c.id(), index++, "test", "run", c,
+                CellPhase.GRID), CellRecord.Outcome.of(status, status == Status.OK ? null : status.name().toLowerCase()),
+                m, List.of(), null, CellRecord.Execution.NONE, null);
     }
 }

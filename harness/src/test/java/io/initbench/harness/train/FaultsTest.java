@@ -82,7 +82,7 @@ class FaultsTest {
         List<CellRecord> records = run(faulty, cells, tmp.resolve("faults"));
         assertEquals(List.of(Status.OK, Status.ERROR, Status.ERROR), records.stream().map(CellRecord::status).toList());
         assertEquals("IllegalStateException: injected fault", records.get(1).reason());
-        assertTrue(records.get(1).error().contains("FaultsTest"), "the trace points at the failing code");
+        assertTrue(records.get(1).outcome().error().contains("FaultsTest"), "the trace points at the failing code");
         assertTrue(records.get(2).reason().startsWith("out of memory: OutOfMemoryError: injected"),
                 records.get(2).reason());
     }

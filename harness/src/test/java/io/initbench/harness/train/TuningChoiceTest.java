@@ -72,9 +72,10 @@ class TuningChoiceTest {
                 Metrics m = new Metrics(new Metrics.Accuracy(diverged ? null : v, diverged ? null : v, v, 0.1, 0.3),
                         new Metrics.Convergence(null, null, null, 0.5, diverged ? 3L : null),
                         new Metrics.Timing(10, 1280, 1, 1, 2, 1000.0), 1000);
-                records.add(new CellRecord(CellRecord.FORMAT_VERSION, c.id(), i, "t", "run", c,
-                        diverged ? Status.DIVERGED : Status.OK, diverged ? "diverged" : null, null, m, List.of(), null,
-                        null, null, null, null, suite.phaseOf(c)));
+                records.add(new CellRecord(CellRecord.FORMAT_VERSION,
+                        new CellRecord.Identity(c.id(), i, "t", "run", c, suite.phaseOf(c)),
+                        CellRecord.Outcome.of(diverged ? Status.DIVERGED : Status.OK, diverged ? "diverged" : null),
+                        m, List.of(), null, CellRecord.Execution.NONE, null));
                 done.add(c.id());
             }
             next = Tuning.decided(suite, records).stream().filter(i -> !done.contains(grid.get(i).id())).toList();
