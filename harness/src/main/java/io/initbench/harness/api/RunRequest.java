@@ -63,6 +63,16 @@ public record RunRequest(String suite, Map<String, String> overrides, Path workD
         }
     }
 
+    /** Cells trained at once unless asked otherwise: one per core. */
+    public static int defaultWorkers() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Native threads per worker unless asked otherwise: the cores divided among the workers, at least 1. */
+    public static int defaultThreads(int workers) {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers));
+    }
+
     /** A request for {@code suite} with the command line's defaults. */
     public static Builder of(String suite) {
         return new Builder(suite);
@@ -75,13 +85,13 @@ public record RunRequest(String suite, Map<String, String> overrides, Path workD
         private Path workDir = Path.of("").toAbsolutePath();
         private Path out;
         private Supplier<DatasetSettings> datasets = () -> DatasetSettings.from(Map.of(), System.getenv());
-        private int workers = Runtime.getRuntime().availableProcessors();
+        private int workers = defaultWorkers();
         private Integer threads;
         private LayerPath layers = LayerPath.DEFAULT;
         private Shard shard = Shard.ALL;
         private boolean saveModels;
         private int maxStarts = SuiteRunner.MAX_STARTS;
-        private ColorScale colorScale = ColorScale.FIXED;
+        private ColorScale colorScale = ColorScale.DEFAULT;
 
         private Builder(String suite) {
             this.suite = suite;
@@ -173,11 +183,9 @@ public record RunRequest(String suite, Map<String, String> overrides, Path workD
         }
 
         public RunRequest build() {
-            int cores = Runtime.getRuntime().availableProcessors();
-            return new RunRequest(suite, overrides, workDir, out,
-                    datasets, workers,
-                    threads != null ? threads : Math.max(1, cores / Math.max(1, workers)), layers, shard, saveModels,
-                    maxStarts, colorScale);
+            return new RunRequest(suite, overrides, workDir, out, datasets, workers,
+                    threads != null ? threads : defaultThreads(workers), layers, shard, saveModels, maxStarts,
+                    colorScale);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,28 +32,25 @@ final class AuditCommand implements CommandHandler {
 
     @Override
     public int execute(CommandContext ctx) {
-        Map<String, String> props = ctx.props();
-        Options opts = ctx.options();
-        KnownDeviations known = props.get("audit.knownDeviations") == null ? KnownDeviations.builtIn()
-                : KnownDeviations.read(Path.of(props.get("audit.knownDeviations")));
-        NativeThreads.configure(opts.threads());
+        KnownDeviations known = ctx.find(Options.AUDIT_KNOWN_DEVIATIONS).map(KnownDeviations::read)
+                .orElseGet(KnownDeviations::builtIn);
+        NativeThreads.configure(ctx.get(Options.THREADS));
+        // checked before any work like every option of the command; the networks are built on the layer
+        // path of the JVM (LayerPath.selected), which is this option whenever it is a system property
+        ctx.get(Options.LAYERS);
         AuditResult result;
-        if (props.get("suite") != null) {
-            SuiteSpec suite = new SuiteLoader().load(props.get("suite"), props);
+        Optional<String> suiteName = ctx.find(Options.SUITE);
+        if (suiteName.isPresent()) {
+            SuiteSpec suite = new SuiteLoader().load(suiteName.get(), ctx.suiteOverrides());
             result = new AuditResult.Networks(suite.name(), new NetworkAudit(known).run(Grid.cells(suite)));
         } else {
-            List<InitSpec> inits = props.get("weightInit") != null
-                    ? SuiteLoader.splitTopLevel(props.get("weightInit")).stream().map(InitSpec::parse).toList()
-                    : InitAudit.defaultInitializers();
-            long samples = Options.longProp(props, "audit.samples");
-            long seed = Options.longProp(props, "audit.seed");
-            if (samples < 1) {
-                throw new IllegalArgumentException("-Daudit.samples=" + samples + " is not valid; use 1 or more");
-            }
+            List<InitSpec> inits = ctx.find(Options.WEIGHT_INIT).orElseGet(InitAudit::defaultInitializers);
+            long samples = ctx.get(Options.AUDIT_SAMPLES);
+            long seed = ctx.get(Options.AUDIT_SEED);
             result = new AuditResult.Initializers(new InitAudit(samples, seed, known).run(inits, AuditShape.DEFAULTS),
                     samples, seed);
         }
-        Path dir = ctx.outputDir(opts, "audit", RunDirectories.timestamp(Instant.now()));
+        Path dir = ctx.outputDir("audit", RunDirectories.timestamp(Instant.now()));
         Map<String, String> written = ctx.write(dir, result, AuditReport.outputs());
         ctx.out().println(written.get("audit.md"));
         log.info("audit of {}: {} new and {} known deviation(s) in {} checks → {}", result.subject(),

@@ -2,7 +2,6 @@ package io.initbench.harness.cli;
 
 import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.DatasetLoader;
-import io.initbench.datasets.DatasetSettings;
 import io.initbench.datasets.LoadedDataset;
 import io.initbench.harness.bench.BenchReport;
 import io.initbench.harness.bench.Benchmark;
@@ -12,7 +11,6 @@ import io.initbench.harness.result.ProvenanceCollector;
 import io.initbench.harness.result.RunDirectories;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,25 +27,19 @@ final class BenchCommand implements CommandHandler {
 
     @Override
     public int execute(CommandContext ctx) throws InterruptedException {
-        Map<String, String> props = ctx.props();
-        Options opts = ctx.options();
-        List<Workload> workloads = Arrays.stream(props.getOrDefault("bench.workloads", Workload.allKeys()).split(","))
-                .filter(s -> !s.isBlank()).map(Workload::parse).distinct().toList();
-        if (workloads.isEmpty()) {
-            throw new IllegalArgumentException("-Dbench.workloads names no workload; use any of " + Workload.allKeys());
-        }
+        List<Workload> workloads = ctx.get(Options.BENCH_WORKLOADS);
         // per core unless asked otherwise: one worker, one native thread
-        int threads = props.containsKey("threads") ? opts.threads() : 1;
-        Benchmark bench = new Benchmark(Options.intProp(props, "bench.samples"), Options.intProp(props,
-                "bench.repeats"), threads, Options.intProp(props, "bench.gemm"));
-        DatasetLoader loader = DatasetLoader.create(DatasetSettings.from(props, ctx.env()));
+        int threads = ctx.find(Options.THREADS).orElse(1);
+        Benchmark bench = new Benchmark(ctx.get(Options.BENCH_SAMPLES), ctx.get(Options.BENCH_REPEATS), threads,
+                ctx.get(Options.BENCH_GEMM));
+        DatasetLoader loader = DatasetLoader.create(ctx.datasets());
         Map<DatasetId, LoadedDataset> data = new EnumMap<>(DatasetId.class);
         for (Workload w : workloads) {
             data.computeIfAbsent(w.dataset(), loader::load);
         }
         Instant started = Instant.now();
         String runId = RunDirectories.runId(started, ctx.workDir());
-        Path dir = ctx.outputDir(opts, "bench", runId);
+        Path dir = ctx.outputDir("bench", runId);
         Provenance provenance = ProvenanceCollector.collect("bench", runId, ctx.workDir(), List.copyOf(data.values()),
                 1, threads, started, "stock,fast");
         log.info("benchmark: {} on stock and fast layers, 1 worker × {} native thread(s)",

@@ -61,10 +61,9 @@ public final class Cli {
 
     /** Runs {@code args[0]} or {@code -Dcommand} (default run) and maps failures to exit codes. */
     public int run(String[] args) {
-        String name = args.length > 0 ? args[0] : context.props().getOrDefault("command", "run");
         try {
             // before any work: a misspelt option must not cost a run at the wrong settings
-            Command command = Command.parse(name);
+            Command command = args.length > 0 ? Command.parse(args[0]) : context.get(Options.COMMAND);
             OptionRegistry.check(context.props(), command).stream().filter(WARNED::add)
                     .forEach(w -> log.warn(speak(w)));
             List<String> rest = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : List.of();

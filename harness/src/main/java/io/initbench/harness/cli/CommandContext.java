@@ -1,8 +1,9 @@
 package io.initbench.harness.cli;
 
-import io.initbench.harness.report.ColorScale;
+import io.initbench.datasets.DatasetSettings;
 import io.initbench.harness.report.OutputWriter;
 import io.initbench.harness.report.Outputs;
+import io.initbench.harness.spec.SuiteLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -10,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The explicit inputs of a command (options as properties, environment, working directory, standard
  * output, and the arguments after the command's name), so that tests run commands without touching
- * {@code System}.
+ * {@code System}. Commands read options only through {@link #get} and {@link #find} (typed, declared in
+ * {@link Options}) and the suite overrides through {@link #suiteOverrides}; a test fails on a read by key.
  */
 record CommandContext(Map<String, String> props, Map<String, String> env, Path workDir, PrintStream out,
                       List<String> arguments) {
@@ -22,18 +26,39 @@ record CommandContext(Map<String, String> props, Map<String, String> env, Path w
         arguments = List.copyOf(arguments);
     }
 
-    Options options() {
-        return Options.from(props);
+    /** The value of {@code option}, else its default (the option must have one). */
+    <T> T get(Option<T> option) {
+        return option.get(props);
     }
 
-    /** {@code -Dreport.colorScale}, read before any work so that a misspelt value costs nothing. */
-    ColorScale colorScale() {
-        return ColorScale.parse(props.get(ColorScale.OPTION));
+    /** The value of {@code option}; empty when it is not given (or blank). */
+    <T> Optional<T> find(Option<T> option) {
+        return option.find(props);
+    }
+
+    /**
+     * The suite settings among the options ({@code -Depochs}, {@code -DweightInit}, {@code -Dtuning.epochs}...),
+     * as the text the user gave: the suite loader reads them into the suite tree, which it validates whole.
+     */
+    Map<String, String> suiteOverrides() {
+        Map<String, String> overrides = new TreeMap<>();
+        props.forEach((k, v) -> {
+            if (SuiteLoader.OVERRIDES.containsKey(k)) {
+                overrides.put(k, v);
+            }
+        });
+        return overrides;
+    }
+
+    /** Where datasets are cached and fetched from ({@code -Ddatasets.*}, else the environment's mirror). */
+    DatasetSettings datasets() {
+        return DatasetSettings.from(props, env);
     }
 
     /** {@code -Dout} if given, else {@code results/<kind>/<run id>} under the working directory. */
-    Path outputDir(Options opts, String kind, String runId) {
-        return opts.out() != null ? workDir.resolve(opts.out()) : workDir.resolve("results").resolve(kind).resolve(runId);
+    Path outputDir(String kind, String runId) {
+        return find(Options.OUT).map(workDir::resolve).orElseGet(() -> workDir.resolve("results").resolve(kind)
+                .resolve(runId));
     }
 
     /**
@@ -48,16 +73,15 @@ record CommandContext(Map<String, String> props, Map<String, String> env, Path w
         }
     }
 
-    /** The existing run directory that {@code -D<key>} names. */
-    Path runDir(String key) {
-        String v = props.get(key);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("pass -D" + key + "=<run directory> (a directory with cells.jsonl,"
-                    + " suite.json and metadata.json, e.g. results/<suite>/<run-id>)");
-        }
-        Path d = workDir.resolve(v);
+    /** The existing run directory that {@code option} names. */
+    Path runDir(Option<Path> option) {
+        Path given = find(option).orElseThrow(() -> new IllegalArgumentException("pass -D" + option.name()
+                + "=<run directory> (a directory with cells.jsonl, suite.json and metadata.json, e.g."
+                + " results/<suite>/<run-id>)"));
+        Path d = workDir.resolve(given);
         if (!Files.isDirectory(d)) {
-            throw new IllegalArgumentException("-D" + key + "=" + v + ": no such directory " + d.toAbsolutePath());
+            throw new IllegalArgumentException("-D" + option.name() + "=" + given + ": no such directory "
+                    + d.toAbsolutePath());
         }
         return d;
     }

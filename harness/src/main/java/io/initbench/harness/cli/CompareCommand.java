@@ -26,14 +26,17 @@ final class CompareCommand implements CommandHandler {
 
     @Override
     public int execute(CommandContext ctx) {
-        Map<String, String> props = ctx.props();
-        Path dir = ctx.runDir("run");
+        Path dir = ctx.runDir(Options.RUN_DIR);
+        boolean intersect = ctx.get(Options.COMPARE_INTERSECT);
+        double accTol = ctx.get(Options.ACCURACY_TOLERANCE);
+        double speedTol = ctx.get(Options.SPEED_TOLERANCE);
+        Path outDir = ctx.find(Options.OUT).map(ctx.workDir()::resolve).orElse(dir);
         try {
             requireRun(dir, "run");
             SuiteSpec suite = RunStore.readSuite(dir);
             Path base;
-            if (props.get("baseline") != null) {
-                base = ctx.runDir("baseline");
+            if (ctx.find(Options.BASELINE).isPresent()) {
+                base = ctx.runDir(Options.BASELINE);
             } else {
                 RunDirectories.Baseline chosen = RunDirectories.baseline(dir);
                 base = chosen.dir();
@@ -42,13 +45,9 @@ final class CompareCommand implements CommandHandler {
             requireRun(base, "baseline");
             warnIfTorn(ctx, dir, "run");
             warnIfTorn(ctx, base, "baseline");
-            ComparisonScope scope = ComparisonScope.of(suite, RunStore.readSuite(base),
-                    Boolean.parseBoolean(props.getOrDefault("compare.intersect", "false")));
-            double accTol = Options.doubleProp(props, "compare.accuracyTolerance");
-            double speedTol = Options.doubleProp(props, "compare.speedTolerance");
+            ComparisonScope scope = ComparisonScope.of(suite, RunStore.readSuite(base), intersect);
             RunComparison.Result r = new RunComparison(accTol, speedTol).compare(
                     scope.restrict(RunStore.readCells(base)), scope.restrict(RunStore.readCells(dir)));
-            Path outDir = props.get("out") != null ? ctx.workDir().resolve(props.get("out")) : dir;
             Map<String, String> written = Outputs.write(outDir, new ComparisonReport.Comparison(r, scope, suite.name(),
                     dir.toString(), base.toString()), ComparisonReport.outputs());
             ctx.out().println(written.get("compare.md"));

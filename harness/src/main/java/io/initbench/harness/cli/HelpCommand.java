@@ -4,8 +4,10 @@ package io.initbench.harness.cli;
 final class HelpCommand implements CommandHandler {
     @Override
     public int execute(CommandContext ctx) {
-        String topic = ctx.arguments().isEmpty() ? ctx.props().get("topic") : ctx.arguments().get(0);
-        ctx.out().print(HelpText.help(topic == null || topic.isBlank() ? null : Command.parse(topic)));
+        // the argument wins over -Dtopic; a blank one asks for every command
+        Command topic = ctx.arguments().isEmpty() ? ctx.find(Options.TOPIC).orElse(null)
+                : ctx.arguments().get(0).isBlank() ? null : Command.parse(ctx.arguments().get(0));
+        ctx.out().print(HelpText.help(topic));
         return Cli.EXIT_OK;
     }
 }

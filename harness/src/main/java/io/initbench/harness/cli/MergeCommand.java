@@ -10,9 +10,8 @@ import io.initbench.harness.train.Tuning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +31,15 @@ final class MergeCommand implements CommandHandler {
     }
 
     RunOutcome merge(CommandContext ctx) throws InterruptedException {
-        Map<String, String> props = ctx.props();
-        String inputs = props.get("inputs");
-        if (inputs == null || inputs.isBlank() || props.get("out") == null) {
+        Optional<List<Path>> inputs = ctx.find(Options.INPUTS);
+        Optional<Path> out = ctx.find(Options.OUT);
+        if (inputs.isEmpty() || out.isEmpty()) {
             throw new IllegalArgumentException("merge needs -Dinputs=<run dir>,<run dir>,... and -Dout=<new run dir>");
         }
-        Path dir = ctx.workDir().resolve(props.get("out"));
-        boolean partial = Boolean.parseBoolean(props.getOrDefault("merge.partial", "false"));
-        ColorScale colorScale = ctx.colorScale();
-        List<Path> dirs = Arrays.stream(inputs.split(",")).map(in -> ctx.workDir().resolve(in.trim())).toList();
+        Path dir = ctx.workDir().resolve(out.get());
+        boolean partial = ctx.get(Options.MERGE_PARTIAL);
+        ColorScale colorScale = ctx.get(Options.COLOR_SCALE);
+        List<Path> dirs = inputs.get().stream().map(ctx.workDir()::resolve).toList();
         try {
             return RunDirectories.locked(dir, "merge into", lock -> {
                 RunDirectories.Merged m = RunDirectories.collectShards(dir, dirs, partial,

@@ -6,7 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One {@code -D} option of initbench, declared once in {@link OptionRegistry}.
+ * What help, the manual and the jar's flags show of one {@code -D} option: the description part of its
+ * {@link Option}, declared once in {@link Options} (the suite overrides', from the suite model).
  *
  * @param name     the property name ({@code -D<name>=...}; {@code --<name>} with the jar)
  * @param type     what the value is

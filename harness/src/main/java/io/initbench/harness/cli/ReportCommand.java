@@ -23,8 +23,8 @@ final class ReportCommand implements CommandHandler {
 
     @Override
     public int execute(CommandContext ctx) {
-        Path dir = ctx.runDir("run");
-        ColorScale colorScale = ctx.colorScale();
+        Path dir = ctx.runDir(Options.RUN_DIR);
+        ColorScale colorScale = ctx.get(Options.COLOR_SCALE);
         if (!RunStore.requireComplete(dir)) {
             throw new IllegalArgumentException(dir + " is not an initbench run directory: it has no " + RunStore.CELLS
                     + "; pass -Drun=<run directory>");

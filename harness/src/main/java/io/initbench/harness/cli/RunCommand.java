@@ -1,12 +1,7 @@
 package io.initbench.harness.cli;
 
-import io.initbench.datasets.DatasetSettings;
 import io.initbench.harness.api.RunRequest;
 import io.initbench.harness.api.Runner;
-import io.initbench.harness.report.ColorScale;
-import io.initbench.harness.train.SuiteRunner;
-import java.nio.file.Path;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,19 +21,19 @@ final class RunCommand implements CommandHandler {
     }
 
     RunOutcome runSuite(CommandContext ctx) throws InterruptedException {
-        Map<String, String> props = ctx.props();
-        Options opts = ctx.options();
-        ColorScale colorScale = ctx.colorScale();
-        RunRequest request = RunRequest.of(opts.suite()).overrides(props).workDir(ctx.workDir())
-                .out(opts.out() == null ? null : Path.of(opts.out()))
-                .datasets(() -> DatasetSettings.from(props, ctx.env())).workers(opts.workers()).threads(opts.threads())
-                .layers(opts.layers()).shard(opts.shard()).saveModels(opts.saveModels())
-                .maxStarts(Options.intProp(props, "resume.maxStarts", SuiteRunner.MAX_STARTS)).colorScale(colorScale)
-                .build();
-        Runner.Outcome written = new Runner(request)
+        Runner.Outcome written = new Runner(request(ctx))
                 .progress((suite, cells) -> new Progress(suite, cells, System.console() != null)).run();
         ctx.out().println(written.reports().get("matrix.md"));
         log.info("done: {} in {}  ({})", written.counts(), written.dir(), String.join(", ", written.reports().keySet()));
         return new RunOutcome(written.dir(), written.records());
+    }
+
+    /** The options as the library's request; every option is read (and a bad value refused) before any work. */
+    static RunRequest request(CommandContext ctx) {
+        return RunRequest.of(ctx.find(Options.SUITE).orElse(null)).overrides(ctx.suiteOverrides())
+                .workDir(ctx.workDir()).out(ctx.find(Options.OUT).orElse(null)).datasets(ctx::datasets)
+                .workers(ctx.get(Options.WORKERS)).threads(ctx.get(Options.THREADS)).layers(ctx.get(Options.LAYERS))
+                .shard(ctx.get(Options.SHARD)).saveModels(ctx.get(Options.SAVE_MODELS))
+                .maxStarts(ctx.get(Options.MAX_STARTS)).colorScale(ctx.get(Options.COLOR_SCALE)).build();
     }
 }

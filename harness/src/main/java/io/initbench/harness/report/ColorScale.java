@@ -20,17 +20,20 @@ public enum ColorScale {
 
     public static final String OPTION = "report.colorScale";
 
+    /** The scale of a report that names none: the command line's and the library's default. */
+    public static final ColorScale DEFAULT = ERROR;
+
     /** The scale named by the option's value; the default when null or blank. */
     public static ColorScale parse(String value) {
         if (value == null || value.isBlank()) {
-            return ERROR;
+            return DEFAULT;
         }
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("-D" + OPTION + "=" + value + " is not a colour scale; use one of "
                     + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList()
-                    + " (default error)");
+                    + " (default " + DEFAULT.name().toLowerCase(Locale.ROOT) + ")");
         }
     }
 }

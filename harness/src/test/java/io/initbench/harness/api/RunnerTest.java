@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.result.Status;
+import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.spec.CellSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,29 @@ class RunnerTest {
         assertEquals(Set.copyOf(o.records()), Set.copyOf(resumed.records()));
     }
 
+    /** The suite settings a request carries reach the suite as the command line's do: a shorter rate search. */
+    @Test
+    void suiteSettingsShapeTheRunTuningIncluded() throws Exception {
+        Runner.Outcome o = new Runner(RunRequest.of("smoke").override("weightInit", "XAVIER")
+                .override("activation", "TANH").override("train.size", "500").override("test.size", "200")
+                .override("validationSize", "200").override("epochs", "1").seeds(1)
+                .override("tuning.learningRates", "0.1,0.05").override("tuning.seeds", "101")
+                .override("tuning.epochs", "1").override("tuning.trainSize", "250")
+                .mirror(MIRROR, tmp.resolve("cache")).workDir(tmp).out(Path.of("tuned")).workers(1).threads(1)
+                .build()).run();
+        List<CellRecord> tuning = o.records().stream().filter(r -> r.phase() == CellPhase.TUNING).toList();
+        List<CellRecord> finals = o.records().stream().filter(r -> r.phase() == CellPhase.TUNED).toList();
+        assertTrue(tuning.size() >= 2, o.records().toString());
+        assertEquals(1, finals.size(), o.records().toString());
+        for (CellRecord t : tuning) {
+            assertEquals(250, t.cell().training().trainSize(), "a tuning cell trains on the tuning budget");
+            assertEquals(101L, t.cell().seed());
+        }
+        assertEquals(500, finals.get(0).cell().training().trainSize(), "the final cell on the suite's");
+        assertEquals(1L, finals.get(0).cell().seed());
+        assertTrue(o.reports().get("matrix.md").contains("a shorter search"), o.reports().get("matrix.md"));
+    }
+
     @Test
     void aRequestRefusesWhatARunCannotTake() {
         IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
@@ -92,5 +116,6 @@ class RunnerTest {
         RunRequest r = RunRequest.of("smoke").overrides(Map.of("epochs", "3", "workers", "7")).workers(3).build();
         assertEquals(Map.of("epochs", "3"), r.overrides(), "only the suite settings among command-line options");
         assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors() / 3), r.threads(), "cores / workers");
+        assertEquals(io.initbench.harness.report.ColorScale.DEFAULT, r.colorScale(), "the command line's default");
     }
 }
