@@ -2,7 +2,7 @@
 # Regenerates the published reference results: every built-in suite (or those named as arguments),
 # each into results/reference/<suite>/ (cells.jsonl, suite.json, metadata.json, matrix.md, matrix.csv,
 # groups.csv, report.html). A directory that already holds a complete run is resumed, i.e. left as is;
-# delete it to measure again. relu-vs-tanh-tuned is relu-vs-tanh with its rate tuned per configuration.
+# delete it to measure again (a compressed one, cells.jsonl.gz, is complete and kept). relu-vs-tanh-tuned is relu-vs-tanh with its rate tuned per configuration.
 # Measured on 2 cores: about 80 minutes for the MNIST runs (the README's suite table lists each) plus
 # about 40-60 for cifar10-cnn.
 #   results/reference/regenerate.sh [suite ...]
@@ -14,6 +14,11 @@ suites=("$@")
 mirror="${INITBENCH_DATASETS_MIRROR:-$(cd .. && pwd)/shared/datasets}"
 mvn -B -q package -DskipTests
 for s in "${suites[@]}"; do
+  # a reference stored compressed is complete (a run is compressed only when done): leave it as is
+  if [ -f "results/reference/$s/cells.jsonl.gz" ]; then
+    echo "$s: kept (stored as cells.jsonl.gz; delete results/reference/$s to measure again)"
+    continue
+  fi
   extra=()
   suite="$s"
   if [ "$s" = relu-vs-tanh-tuned ]; then

@@ -52,7 +52,7 @@ class LossBoundTest {
     void everyReferenceCellKeepsItsStatus() throws Exception {
         List<Path> runs;
         try (Stream<Path> dirs = Files.list(REFERENCE)) {
-            runs = dirs.filter(d -> Files.exists(d.resolve(RunStore.CELLS))).sorted().toList();
+            runs = dirs.filter(d -> Files.exists(RunStore.cellsFile(d))).sorted().toList();
         }
         assertTrue(runs.size() >= 7, "reference suites found: " + runs);
         int cells = 0;
