@@ -1,9 +1,9 @@
 package io.initbench.harness.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.initbench.harness.report.Escape;
-import io.initbench.harness.report.Format;
-import io.initbench.harness.report.OutputWriter;
+import io.initbench.harness.output.Escape;
+import io.initbench.harness.output.Format;
+import io.initbench.harness.output.OutputWriter;
 import io.initbench.harness.result.ResultJson;
 import java.util.LinkedHashMap;
 import java.util.List;

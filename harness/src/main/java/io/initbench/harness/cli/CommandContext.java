@@ -1,8 +1,8 @@
 package io.initbench.harness.cli;
 
 import io.initbench.datasets.DatasetSettings;
-import io.initbench.harness.report.OutputWriter;
-import io.initbench.harness.report.Outputs;
+import io.initbench.harness.output.OutputWriter;
+import io.initbench.harness.output.Outputs;
 import io.initbench.harness.spec.SuiteLoader;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package io.initbench.harness.cli;
 import io.initbench.harness.compare.ComparisonReport;
 import io.initbench.harness.compare.ComparisonScope;
 import io.initbench.harness.compare.RunComparison;
-import io.initbench.harness.report.Outputs;
+import io.initbench.harness.output.Outputs;
 import io.initbench.harness.result.RunDirectories;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.spec.SuiteSpec;

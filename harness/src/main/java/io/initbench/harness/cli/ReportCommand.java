@@ -3,7 +3,7 @@ package io.initbench.harness.cli;
 import io.initbench.harness.report.ColorScale;
 import io.initbench.harness.report.History;
 import io.initbench.harness.report.Reports;
-import io.initbench.harness.report.RunResults;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.result.RunLock;
 import io.initbench.harness.result.RunStore;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.initbench.harness.compare;
 
-import io.initbench.harness.report.Escape;
-import io.initbench.harness.report.OutputWriter;
-import io.initbench.harness.report.Xml;
+import io.initbench.harness.output.Escape;
+import io.initbench.harness.output.OutputWriter;
+import io.initbench.harness.output.Xml;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

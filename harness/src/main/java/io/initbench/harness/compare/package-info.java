@@ -7,6 +7,6 @@
  * {@link io.initbench.harness.compare.RunComparison} pairs each seed with its twin and flags changes of
  * status, accuracy and convergence speed beyond tolerance and noise;
  * {@link io.initbench.harness.compare.ComparisonReport} writes the result as Markdown and as JUnit XML
- * for CI servers (two {@link io.initbench.harness.report.OutputWriter}s).
+ * for CI servers (two {@link io.initbench.harness.output.OutputWriter}s).
  */
 package io.initbench.harness.compare;

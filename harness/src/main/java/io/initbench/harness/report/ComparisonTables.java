@@ -1,6 +1,8 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Format;
 import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.spec.CellPhase;
 import io.initbench.harness.stats.Comparison;
 import io.initbench.harness.stats.ComparisonFamily;

@@ -1,5 +1,6 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.stats.Comparison;
 import io.initbench.harness.stats.ComparisonFamily;
 import io.initbench.harness.stats.Ranking;

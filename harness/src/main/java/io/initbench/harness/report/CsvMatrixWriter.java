@@ -3,6 +3,7 @@ package io.initbench.harness.report;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.DatasetProvenance;
 import io.initbench.harness.result.Metrics;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Parameter;
 import java.io.IOException;

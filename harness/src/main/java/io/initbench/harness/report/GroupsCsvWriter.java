@@ -1,5 +1,6 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Parameter;

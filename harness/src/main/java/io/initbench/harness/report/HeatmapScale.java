@@ -1,5 +1,6 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Format;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;

@@ -1,5 +1,10 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Escape;
+import io.initbench.harness.output.Format;
+import io.initbench.harness.output.OutputWriter;
+import io.initbench.harness.output.Outputs;
+import io.initbench.harness.output.Xml;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Provenance;
 import io.initbench.harness.result.RunStore;

@@ -1,5 +1,7 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Format;
+import io.initbench.harness.output.Xml;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.CurvePoint;
 import io.initbench.harness.result.Status;

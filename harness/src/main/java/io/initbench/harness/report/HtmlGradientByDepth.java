@@ -1,6 +1,7 @@
 package io.initbench.harness.report;
 
 import io.initbench.harness.diagnostics.GradientTrend;
+import io.initbench.harness.output.Xml;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.LayerScale;
 import java.io.IOException;

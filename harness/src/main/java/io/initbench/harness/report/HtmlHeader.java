@@ -1,7 +1,10 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Format;
+import io.initbench.harness.output.Xml;
 import io.initbench.harness.result.DatasetProvenance;
 import io.initbench.harness.result.Provenance;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.spec.TrainingSettings;
 import java.io.IOException;
 

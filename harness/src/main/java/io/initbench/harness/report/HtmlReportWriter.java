@@ -1,6 +1,9 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Format;
+import io.initbench.harness.output.Xml;
 import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.stats.RunStatistics;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Xml;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Status;
 import java.io.IOException;

@@ -1,8 +1,11 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Escape;
+import io.initbench.harness.output.Format;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.DatasetProvenance;
 import io.initbench.harness.result.Provenance;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.TrainingSettings;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Outputs;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.result.RunStore;
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package io.initbench.harness.report;
 
 import io.initbench.datasets.DatasetShape;
 import io.initbench.harness.diagnostics.ScaleJudgement;
+import io.initbench.harness.output.Format;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.GradientPoint;
 import io.initbench.harness.result.LayerScale;

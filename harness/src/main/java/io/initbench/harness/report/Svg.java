@@ -1,5 +1,6 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Xml;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

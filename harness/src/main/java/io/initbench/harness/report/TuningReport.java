@@ -1,8 +1,10 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Format;
 import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.spec.TuningSpec;
-import io.initbench.harness.train.Tuning;
+import io.initbench.harness.stats.Tuning;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;

@@ -1,10 +1,8 @@
 /**
- * Views of a run, computed from its records alone, and the one output path of every command: each named
- * output is an {@link io.initbench.harness.report.OutputWriter} (one method) that
- * {@link io.initbench.harness.report.Outputs} renders and writes atomically; numbers are formatted by
- * {@link io.initbench.harness.report.Format} and user text escaped by {@link io.initbench.harness.report.Escape}
- * for every output. A run's reports are {@link io.initbench.harness.report.ReportWriter}s registered in
- * {@link io.initbench.harness.report.Reports}. {@code matrix.csv} is one flat row per cell for
+ * Views of a run, computed from its records alone ({@link io.initbench.harness.result.RunResults}). Every
+ * report is written through the common output path of {@link io.initbench.harness.output}: numbers by its
+ * {@code Format}, user text escaped by its {@code Escape}. A run's reports are
+ * {@link io.initbench.harness.report.ReportWriter}s registered in {@link io.initbench.harness.report.Reports}. {@code matrix.csv} is one flat row per cell for
  * spreadsheets and pandas; {@code matrix.md} pivots initializers × activations per dataset,
  * architecture and BatchNorm setting, with confidence intervals, censored convergence speed and the
  * paired, Holm-corrected rankings from {@link io.initbench.harness.stats}, worded once for it and
@@ -14,5 +12,7 @@
  * learning curves and gradient-by-depth plots as inline SVG ({@link io.initbench.harness.report.Svg},
  * which also declares the one colour of each initializer). {@link io.initbench.harness.report.History}
  * indexes a suite's runs and draws each configuration's accuracy over them.
+ * {@link io.initbench.harness.report.TuningReport} shows the rate choice of
+ * {@link io.initbench.harness.stats.Tuning}.
  */
 package io.initbench.harness.report;

@@ -8,6 +8,8 @@
  * resume; read as well from {@code cells.jsonl.gz}, the form large published runs are kept in). Reports are computed from these files alone. Records of older formats are upgraded to the
  * current layout as they are read ({@link io.initbench.harness.result.RecordMigration}). {@link io.initbench.harness.result.RunDirectories}
  * is what commands do with run directories as a whole: lock one for writing, resume one, collect the shard
- * directories of a merge, find the baseline of a comparison.
+ * directories of a merge, find the baseline of a comparison. {@link io.initbench.harness.result.RunResults}
+ * is a run as its reports read it (built by {@code report}, {@code merge} and a finished run): spec,
+ * provenance and records in grid order.
  */
 package io.initbench.harness.result;

@@ -12,5 +12,10 @@
  * {@link io.initbench.harness.stats.Verdict} ({@link io.initbench.harness.stats.Equivalence}).
  * The tests and distributions are commons-math3's; Kaplan–Meier, Holm and TOST, which it lacks, are
  * computed here.
+ *
+ * <p>{@link io.initbench.harness.stats.Tuning} is the other analysis of records: the learning rate each
+ * configuration's tuning cells choose. It is a pure function of the records, read by the run's scheduler
+ * ({@code api.Runner}: which cells are decided), by {@code merge} and by the tuning report alike, so it
+ * lives with the statistics rather than with training.
  */
 package io.initbench.harness.stats;

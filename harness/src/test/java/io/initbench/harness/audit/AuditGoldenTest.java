@@ -3,7 +3,7 @@ package io.initbench.harness.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.initbench.harness.report.Outputs;
+import io.initbench.harness.output.Outputs;
 import io.initbench.harness.report.ReportGoldenTest;
 import io.initbench.harness.spec.SpecJson;
 import java.io.IOException;

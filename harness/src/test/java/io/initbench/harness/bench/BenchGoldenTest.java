@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.initbench.harness.report.Outputs;
+import io.initbench.harness.output.Outputs;
 import io.initbench.harness.report.ReportGoldenTest;
 import io.initbench.harness.result.ResultJson;
 import java.io.IOException;

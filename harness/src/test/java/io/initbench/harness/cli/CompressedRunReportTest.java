@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.harness.report.History;
 import io.initbench.harness.report.ReportGoldenTest;
-import io.initbench.harness.report.RunResults;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.RunDirectories;
 import io.initbench.harness.result.RunStore;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.initbench.harness.report.Outputs;
+import io.initbench.harness.output.Outputs;
 import io.initbench.harness.report.ReportGoldenTest;
-import io.initbench.harness.report.RunResults;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.ResultJson;
 import io.initbench.harness.spec.Axes;

@@ -3,6 +3,7 @@ package io.initbench.harness.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.spec.Axes;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Parameter;

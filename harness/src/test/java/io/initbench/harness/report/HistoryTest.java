@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.initbench.harness.output.Xml;
 import io.initbench.harness.result.CellRecord;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.result.RunStore;
 import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.initbench.harness.output.Xml;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.CurvePoint;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.spec.InitSpec;
 import io.initbench.harness.stats.SeedGroup;
 import io.initbench.harness.stats.Summary;

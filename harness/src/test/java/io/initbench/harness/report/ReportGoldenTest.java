@@ -12,6 +12,7 @@ import io.initbench.harness.result.LayerScale;
 import io.initbench.harness.result.LayerSignal;
 import io.initbench.harness.result.Metrics;
 import io.initbench.harness.result.Provenance;
+import io.initbench.harness.result.RunResults;
 import io.initbench.harness.result.Status;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.Axes;

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.initbench.harness.report.ReportGoldenTest;
-import io.initbench.harness.report.RunResults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.initbench.harness.train;
+package io.initbench.harness.stats;
 
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.Status;

@@ -1,4 +1,4 @@
-package io.initbench.harness.report;
+package io.initbench.harness.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.initbench.harness.train;
+package io.initbench.harness.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.initbench.harness.report;
+package io.initbench.harness.output;
 
 /** Escaping for text and attribute values in the HTML, SVG and JUnit XML that initbench writes. */
 public final class Xml {

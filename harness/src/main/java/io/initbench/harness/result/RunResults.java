@@ -1,4 +1,4 @@
-package io.initbench.harness.report;
+package io.initbench.harness.result;
 
 import io.initbench.datasets.DatasetRef;
 import io.initbench.harness.result.CellRecord;

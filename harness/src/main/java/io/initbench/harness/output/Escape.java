@@ -1,4 +1,4 @@
-package io.initbench.harness.report;
+package io.initbench.harness.output;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package io.initbench.harness.report;
+package io.initbench.harness.output;
 
 import io.initbench.harness.result.RunStore;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.initbench.harness.report;
+package io.initbench.harness.output;
 
 import io.initbench.harness.spec.SuiteSpec;
 import java.math.BigDecimal;
