@@ -3,6 +3,7 @@ package io.initbench.benchmarks;
 import io.initbench.datasets.DatasetId;
 import io.initbench.harness.model.ModelFactory;
 import io.initbench.harness.spec.Architecture;
+import io.initbench.harness.spec.Axes;
 import io.initbench.harness.spec.BiasSpec;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.InitSpec;
@@ -24,8 +25,8 @@ final class Nets {
     static CellSpec cell(String arch, String init) {
         boolean cnn = arch.equals("cnn");
         return new CellSpec(DatasetId.MNIST, cnn ? Architecture.CNN : Architecture.MLP, cnn ? 2 : 4, cnn ? 64 : 256,
-                InitSpec.parse(init), Activation.RELU, arch.equals("mlp-bn"), new BiasSpec.Constant(0), 1,
-                TrainingSettings.DEFAULTS);
+                InitSpec.parse(init), Activation.RELU, arch.equals("mlp-bn"), new BiasSpec.Constant(0),
+                Axes.DEFAULTS.learningRate().get(0), 1, TrainingSettings.DEFAULTS);
     }
 
     static MultiLayerNetwork network(CellSpec cell) {

@@ -54,12 +54,20 @@ public final class TestData {
     }
 
     /** Settings without a validation split: the curve is the test split's, as {@link #prepared()} has it. */
-    public static TrainingSettings training(Optimizer opt, double lr, int epochs) {
-        return new TrainingSettings(opt, lr, 32, epochs, 5, 0.9, 0, 0, Normalization.UNIT, 0, 0, 1, false);
+    public static TrainingSettings training(Optimizer opt, int epochs) {
+        return new TrainingSettings(opt, 32, epochs, 5, 0.9, 0, 0, Normalization.UNIT, 0, 0, 1, false);
     }
 
+    /** The learning rate of {@link #cell(String, Activation, boolean, long, TrainingSettings)}. */
+    public static final double RATE = 0.1;
+
     public static CellSpec cell(String init, Activation act, boolean bn, long seed, TrainingSettings t) {
+        return cell(init, act, bn, RATE, seed, t);
+    }
+
+    public static CellSpec cell(String init, Activation act, boolean bn, double learningRate, long seed,
+                                TrainingSettings t) {
         return new CellSpec(DatasetId.MNIST, Architecture.MLP, 2, 32, InitSpec.parse(init), act, bn,
-                new BiasSpec.Constant(0.0), seed, t);
+                new BiasSpec.Constant(0.0), learningRate, seed, t);
     }
 }

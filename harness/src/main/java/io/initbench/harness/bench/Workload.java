@@ -82,11 +82,11 @@ public enum Workload {
     public CellSpec cell(int maxSamples) {
         Schedule s = schedule;
         boolean capped = maxSamples > 0;
-        TrainingSettings t = new TrainingSettings(Optimizer.SGD, 0.01, s.batchSize(), capped ? 1 : s.epochs(),
+        TrainingSettings t = new TrainingSettings(Optimizer.SGD, s.batchSize(), capped ? 1 : s.epochs(),
                 s.evalEvery(), 0.99, capped ? maxSamples : s.trainSize(), s.testSize(), Normalization.UNIT, 0,
                 s.validationSize(), 1, false);
         return new CellSpec(dataset, architecture, depth, width, InitSpec.parse(init), activation, batchNorm,
-                new BiasSpec.Constant(0), 1, t);
+                new BiasSpec.Constant(0), 0.01, 1, t);
     }
 
     /** Every workload's key, comma-separated: the default of {@code -Dbench.workloads}. */

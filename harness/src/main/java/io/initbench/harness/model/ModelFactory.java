@@ -8,7 +8,7 @@ import io.initbench.harness.model.fast.NativeActivation;
 import io.initbench.harness.model.fast.NativeDense;
 import io.initbench.harness.model.fast.NativeOutput;
 import io.initbench.harness.spec.CellSpec;
-import io.initbench.harness.spec.TrainingSettings;
+import io.initbench.harness.spec.Optimizer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -64,7 +64,7 @@ public final class ModelFactory {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(cell.seed())
                 .dataType(DataType.FLOAT)
-                .updater(updater(cell.training()))
+                .updater(updater(cell.training().optimizer(), cell.learningRate()))
                 .weightInit(Initializers.of(cell.weightInit()))
                 .biasInit(cell.biasInit().constantPart())
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
@@ -130,11 +130,11 @@ public final class ModelFactory {
                 .build();
     }
 
-    static IUpdater updater(TrainingSettings t) {
-        return switch (t.optimizer()) {
-            case SGD -> new Sgd(t.learningRate());
-            case NESTEROVS -> new Nesterovs(t.learningRate(), 0.9);
-            case ADAM -> new Adam(t.learningRate());
+    static IUpdater updater(Optimizer optimizer, double learningRate) {
+        return switch (optimizer) {
+            case SGD -> new Sgd(learningRate);
+            case NESTEROVS -> new Nesterovs(learningRate, 0.9);
+            case ADAM -> new Adam(learningRate);
         };
     }
 }

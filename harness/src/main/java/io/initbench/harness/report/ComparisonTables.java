@@ -78,8 +78,8 @@ final class ComparisonTables {
         return table(bn, stats, "configuration", c -> {
             boolean tuned = c.reference().seeds().get(0).phase() == CellPhase.TUNED;
             return c.reference().config().configLabel() + (tuned ? " (lr " + Format.rate(
-                    c.reference().config().training().learningRate()) + " / " + Format.rate(
-                    c.other().config().training().learningRate()) + ")" : "");
+                    c.reference().config().learningRate()) + " / " + Format.rate(
+                    c.other().config().learningRate()) + ")" : "");
         }, c -> "BN on (" + side(c.other()) + ") − off (" + side(c.reference()) + ")");
     }
 

@@ -36,7 +36,7 @@ record TableGroup(List<String> values) {
                 continue;
             }
             String v = p.key().equals("learningRate") ? phase == CellPhase.TUNED ? "tuned"
-                    : Format.rate(cell.training().learningRate()) : p.label(cell);
+                    : Format.rate(cell.learningRate()) : p.label(cell);
             values.add(p.key() + " " + v);
         }
         return new TableGroup(List.copyOf(values));

@@ -80,7 +80,7 @@ final class TuningReport {
         // the rate each configuration's final seeds actually trained at (a run recorded under other tuning rules
         // may differ from today's choice: say so rather than show a choice its results were not trained at)
         java.util.Map<String, Double> finalRate = new java.util.HashMap<>();
-        run.cells().forEach(r -> finalRate.putIfAbsent(r.cell().tuningId(), r.cell().training().learningRate()));
+        run.cells().forEach(r -> finalRate.putIfAbsent(r.cell().tuningId(), r.cell().learningRate()));
         out.append("\n## Learning-rate tuning\n\nMean ").append(metric(t)).append(" accuracy of the ")
                 .append(Integer.toString(t.seeds().size())).append(" tuning seed(s) at each rate; **bold** ="
                         + " chosen (the results above are the final seeds at that rate). A seed that diverged or did"

@@ -33,14 +33,16 @@ public record CellRecord(int formatVersion, @JsonUnwrapped Identity identity, @J
                          Metrics metrics, List<CurvePoint> curve, Diagnostics diagnostics,
                          @JsonUnwrapped Execution execution, Provenance provenance) {
     /**
+     * 5: the cell's learning rate is a field of the cell ({@code cell.learningRate}, after {@code biasInit})
+     * instead of its training settings ({@code cell.training.learningRate}); the cell ids are unchanged.
      * 4: metrics grouped (accuracy, convergence, timing) and provenance grouped (software, machine, run,
      * datasets). 3: validation split (curve points carry validationAccuracy and a nullable testAccuracy; metrics
-     * carry the final validation accuracy; phase; the divergence rule). Versions 1 to 3 are upgraded by
+     * carry the final validation accuracy; phase; the divergence rule). Versions 1 to 4 are upgraded by
      * {@link RecordMigration} when read; versions 1 and 2 read as cells without a validation split, whose curve
      * was measured on the test split: exactly what they were. Grouping this type into identity, outcome and
-     * execution left the line's fields as they were, so it is still 4.
+     * execution left the line's fields as they were (that change kept 4).
      */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
 
     /** The order of the suite's grid, which reports keep. */
     public static final Comparator<CellRecord> GRID_ORDER = Comparator.comparingInt(r -> r.identity().index());

@@ -12,9 +12,12 @@ import java.util.stream.Stream;
  * the one place that knows how a layout changed, so the record types only know the current layout.
  * {@link ResultJson#mapper()} applies it to every {@link CellRecord} and {@link Provenance} it reads.
  *
- * <p>Versions 1 to 3 wrote {@code metrics} and {@code provenance} flat; version 4 groups them. A cell
- * record is keyed on its {@code formatVersion}. {@code metadata.json} carries no version, so a provenance
- * is keyed on its shape: without a {@code software} group it was written flat, before version 4.
+ * <p>Versions 1 to 3 wrote {@code metrics} and {@code provenance} flat; version 4 groups them. Versions 1 to
+ * 4 kept the cell's learning rate among its training settings ({@code cell.training.learningRate});
+ * version 5 has it in the cell, beside the other axes ({@code cell.learningRate}). A cell record is keyed
+ * on its {@code formatVersion} and upgraded one step after the other. {@code metadata.json} carries no
+ * version, so a provenance is keyed on its shape: without a {@code software} group it was written flat,
+ * before version 4.
  *
  * <p>An upgraded record reads as a current one (its {@code formatVersion} becomes
  * {@link CellRecord#FORMAT_VERSION}): what is written from it, e.g. by a merge, is in the current layout.
@@ -25,6 +28,8 @@ public final class RecordMigration {
 
     /** First version whose metrics and provenance are grouped. */
     static final int GROUPED = 4;
+    /** First version whose cell carries its learning rate beside the other axes, not in its training settings. */
+    static final int RATE_IN_CELL = 5;
 
     /** Version 3 metrics field names, by the group and name they have from version 4 on. */
     private static final Map<String, Map<String, String>> METRICS_GROUPS = Map.of(
@@ -43,18 +48,54 @@ public final class RecordMigration {
 
     /** A cell record's tree in the current layout (the tree itself when it already is). */
     public static JsonNode cell(JsonNode tree) {
-        if (!(tree instanceof ObjectNode record) || record.path("formatVersion").asInt(CellRecord.FORMAT_VERSION)
-                >= GROUPED) {
+        if (!(tree instanceof ObjectNode record)) {
+            return tree;
+        }
+        int version = record.path("formatVersion").asInt(CellRecord.FORMAT_VERSION);
+        if (version >= CellRecord.FORMAT_VERSION) {
             return tree;
         }
         ObjectNode out = record.deepCopy();
-        if (out.get("metrics") instanceof ObjectNode flat) {
-            out.set("metrics", group(flat, METRICS_GROUPS));
+        if (version < GROUPED) {
+            if (out.get("metrics") instanceof ObjectNode flat) {
+                out.set("metrics", group(flat, METRICS_GROUPS));
+            }
+            if (out.get("provenance") instanceof ObjectNode flat) {
+                out.set("provenance", group(flat, PROVENANCE_GROUPS));
+            }
         }
-        if (out.get("provenance") instanceof ObjectNode flat) {
-            out.set("provenance", group(flat, PROVENANCE_GROUPS));
+        if (version < RATE_IN_CELL && out.get("cell") instanceof ObjectNode cell) {
+            out.set("cell", rateInCell(cell));
         }
         out.put("formatVersion", CellRecord.FORMAT_VERSION);
+        return out;
+    }
+
+    /**
+     * A cell of versions 1 to 4 with its {@code training.learningRate} moved up, where version 5 writes it:
+     * after {@code biasInit}, the place of {@link io.initbench.harness.spec.CellSpec#learningRate()}.
+     */
+    private static ObjectNode rateInCell(ObjectNode cell) {
+        if (!(cell.get("training") instanceof ObjectNode training) || !training.has("learningRate")) {
+            return cell;
+        }
+        ObjectNode rest = training.deepCopy();
+        JsonNode rate = rest.remove("learningRate");
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        cell.fields().forEachRemaining(f -> {
+            if (f.getKey().equals("training")) {
+                out.set("training", rest);
+            } else {
+                out.set(f.getKey(), f.getValue());
+            }
+            if (f.getKey().equals("biasInit")) {
+                out.set("learningRate", rate);
+            }
+        });
+        // a cell without biasInit (never written, but readable) still gets its rate
+        if (!out.has("learningRate")) {
+            out.set("learningRate", rate);
+        }
         return out;
     }
 

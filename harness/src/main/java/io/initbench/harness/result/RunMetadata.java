@@ -39,10 +39,13 @@ final class RunMetadata {
         try {
             ObjectMapper json = ResultJson.mapper();
             JsonNode tree = json.readTree(RunFiles.readBounded(file, RunStore.MAX_SMALL_FILE_BYTES));
-            // written before the learning rate was an axis: its one rate was training.learningRate
-            if (tree.get("axes") instanceof ObjectNode axes
-                    && !axes.has("learningRate") && tree.path("training").has("learningRate")) {
-                axes.putArray("learningRate").add(tree.path("training").get("learningRate"));
+            // written before record format 5, training.learningRate held the rate: the only one before the
+            // rate was an axis, then a copy of the axis's first value
+            if (tree.get("training") instanceof ObjectNode training && training.has("learningRate")) {
+                JsonNode rate = training.remove("learningRate");
+                if (tree.get("axes") instanceof ObjectNode axes && !axes.has("learningRate")) {
+                    axes.putArray("learningRate").add(rate);
+                }
             }
             return json.treeToValue(tree, SuiteSpec.class);
         } catch (IOException e) {

@@ -57,7 +57,7 @@ public record RunResults(SuiteSpec suite, Provenance provenance, List<CellRecord
                 (List<Integer>) distinct.apply(CellSpec::width), (List<InitSpec>) distinct.apply(CellSpec::weightInit),
                 (List<Activation>) distinct.apply(CellSpec::activation), (List<Boolean>) distinct.apply(CellSpec::batchNorm),
                 (List<BiasSpec>) distinct.apply(CellSpec::biasInit),
-                (List<Double>) distinct.apply(c -> c.training().learningRate()),
+                (List<Double>) distinct.apply(CellSpec::learningRate),
                 (List<Long>) distinct.apply(CellSpec::seed));
         CellRecord first = sorted.get(0);
         SuiteSpec suite = new SuiteSpec(first.identity().suite(), "", axes, first.cell().training());

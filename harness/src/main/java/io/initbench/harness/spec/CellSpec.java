@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.activations.Activation;
 
-/** One training run: a point of the grid plus the suite's training settings. */
+/**
+ * One training run: a point of the grid plus the suite's training settings.
+ *
+ * @param learningRate the value of the {@code learningRate} axis (with tuning, one rate of the tuning grid)
+ */
 public record CellSpec(DatasetRef dataset, Architecture architecture, int depth, int width, InitSpec weightInit,
-                       Activation activation, boolean batchNorm, BiasSpec biasInit, long seed,
+                       Activation activation, boolean batchNorm, BiasSpec biasInit, double learningRate, long seed,
                        TrainingSettings training) {
 
     public CellSpec {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new SuiteException("learningRate must be a positive number, got " + learningRate);
+        }
         if (dataset.userData() && training.trainSize() == 0) {
             // the sample budget (convergence censoring, evaluation grid, report axes) is part of the
             // spec, and a user dataset's size is known only once it is read
@@ -29,9 +36,10 @@ public record CellSpec(DatasetRef dataset, Architecture architecture, int depth,
 
     /** A cell on a built-in dataset. */
     public CellSpec(DatasetId dataset, Architecture architecture, int depth, int width, InitSpec weightInit,
-                    Activation activation, boolean batchNorm, BiasSpec biasInit, long seed, TrainingSettings training) {
-        this(DatasetRef.of(dataset), architecture, depth, width, weightInit, activation, batchNorm, biasInit, seed,
-                training);
+                    Activation activation, boolean batchNorm, BiasSpec biasInit, double learningRate, long seed,
+                    TrainingSettings training) {
+        this(DatasetRef.of(dataset), architecture, depth, width, weightInit, activation, batchNorm, biasInit,
+                learningRate, seed, training);
     }
 
     /**
@@ -93,10 +101,10 @@ public record CellSpec(DatasetRef dataset, Architecture architecture, int depth,
         Activation activation;
         Boolean batchNorm;
         BiasSpec biasInit;
-        Long seed;
         Double learningRate;
+        Long seed;
 
-        /** A draft whose training settings are {@code training}, at the learning rate its axis puts in. */
+        /** A draft whose training settings are {@code training}. */
         public Draft(TrainingSettings training) {
             this.training = training;
         }
@@ -104,19 +112,19 @@ public record CellSpec(DatasetRef dataset, Architecture architecture, int depth,
         /** The cell; an IllegalStateException when an axis's sweep left its field empty. */
         public CellSpec build() {
             List<Object> values = Arrays.asList(dataset, architecture, depth, width, weightInit, activation, batchNorm,
-                    biasInit, seed, learningRate);
+                    biasInit, learningRate, seed);
             if (values.contains(null)) {
                 throw new IllegalStateException("a Parameter.Sweep put no value into the cell: " + values);
             }
-            return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit, seed,
-                    training.withLearningRate(learningRate));
+            return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit,
+                    learningRate, seed, training);
         }
     }
 
     /** This cell with another seed. */
     public CellSpec withSeed(long otherSeed) {
         return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit,
-                otherSeed, training);
+                learningRate, otherSeed, training);
     }
 
     /**

@@ -55,10 +55,9 @@ public record Parameter(String key, boolean axis, String column, List<String> ov
             new Parameter("seed", true, "seed", List.of("seeds", "seed"), c -> Long.toString(c.seed()), c -> true,
                     new Sweep(Axes::seed, (d, v) -> d.seed = (Long) v)),
             setting("optimizer", c -> c.training().optimizer().name()),
-            // an axis; in the id it keeps its place among the training settings, where it always was
-            new Parameter("learningRate", true, "learning_rate", List.of("learningRate"),
-                    c -> Double.toString(c.training().learningRate()), c -> true,
-                    new Sweep(Axes::learningRate, (d, v) -> d.learningRate = (Double) v)),
+            // in the id it keeps its place among the training settings, where it was before it became an axis
+            axis("learningRate", c -> Double.toString(c.learningRate()), Axes::learningRate,
+                    (d, v) -> d.learningRate = (Double) v),
             setting("batchSize", c -> Integer.toString(c.training().batchSize())),
             setting("epochs", c -> Integer.toString(c.training().epochs())),
             setting("evalEvery", c -> Integer.toString(c.training().evalEvery())),

@@ -37,8 +37,6 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
                     + " initializers " + axes.weightInit().stream().map(InitSpec::label).toList()
                     + "; name one of them (spelled as listed) or remove the baseline to compare all pairs");
         }
-        // the suite-level rate is the axis's first value, so the two can never disagree
-        training = training.withLearningRate(axes.learningRate().get(0));
         if (tuning != null) {
             if (axes.learningRate().size() > 1) {
                 throw new SuiteException("suite " + name + " both sweeps axes.learningRate " + axes.learningRate()
@@ -147,8 +145,6 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
         // the analysis changes no cell, only the statistics drawn from them
         tree.remove(List.of("name", "description", "analysis"));
         ((ObjectNode) tree.get("axes")).remove("seed");
-        // training.learningRate only repeats the first value of axes.learningRate (see the constructor)
-        ((ObjectNode) tree.get("training")).remove("learningRate");
         return tree;
     }
 

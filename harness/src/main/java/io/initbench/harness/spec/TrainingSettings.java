@@ -3,7 +3,8 @@ package io.initbench.harness.spec;
 import io.initbench.datasets.Normalization;
 
 /**
- * How every cell of a suite trains. Fixed across the grid, so cells differ only by their axes.
+ * How every cell of a suite trains. Fixed across the grid, so cells differ only by their axes (the
+ * learning rate is one of them: {@link CellSpec#learningRate()}).
  *
  * <p>Protocol: {@code validationSize} images are carved from the training split (seeded, class-stratified)
  * and every decision is taken on them: the learning curve, convergence speed (target reaching), best
@@ -25,7 +26,7 @@ import io.initbench.datasets.Normalization;
  * @param testOnCurve    also evaluate the test split at every point of the curve (costs one test pass per
  *                       point); the final test accuracy is measured either way
  */
-public record TrainingSettings(Optimizer optimizer, double learningRate, int batchSize, int epochs, int evalEvery,
+public record TrainingSettings(Optimizer optimizer, int batchSize, int epochs, int evalEvery,
                                double targetAccuracy, int trainSize, int testSize, Normalization normalization,
                                double maxCellSeconds, int validationSize, long dataSeed, boolean testOnCurve) {
 
@@ -37,7 +38,7 @@ public record TrainingSettings(Optimizer optimizer, double learningRate, int bat
      */
     public static final int DEFAULT_EVAL_EVERY = 50;
 
-    public static final TrainingSettings DEFAULTS = new TrainingSettings(Optimizer.SGD, 0.1, 128, 1,
+    public static final TrainingSettings DEFAULTS = new TrainingSettings(Optimizer.SGD, 128, 1,
             DEFAULT_EVAL_EVERY, 0.9, 0, 0, Normalization.UNIT, 0, DEFAULT_VALIDATION_SIZE, 1, false);
 
     public TrainingSettings {
@@ -46,9 +47,6 @@ public record TrainingSettings(Optimizer optimizer, double learningRate, int bat
         }
         if (normalization == null) {
             throw new SuiteException("training.normalization is missing; use UNIT or STANDARDIZE");
-        }
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new SuiteException("training.learningRate must be a positive number, got " + learningRate);
         }
         positive("batchSize", batchSize);
         positive("epochs", epochs);
@@ -71,18 +69,9 @@ public record TrainingSettings(Optimizer optimizer, double learningRate, int bat
         }
     }
 
-    /**
-     * These settings at another learning rate. A cell's rate is one value of the {@code learningRate} axis
-     * (or its configuration's tuned rate); the suite-level value is the axis's first.
-     */
-    public TrainingSettings withLearningRate(double rate) {
-        return new TrainingSettings(optimizer, rate, batchSize, epochs, evalEvery, targetAccuracy, trainSize,
-                testSize, normalization, maxCellSeconds, validationSize, dataSeed, testOnCurve);
-    }
-
     /** These settings with another training budget: the tuning cells' when tuning searches on a shorter one. */
     public TrainingSettings withBudget(int otherEpochs, int otherTrainSize) {
-        return new TrainingSettings(optimizer, learningRate, batchSize, otherEpochs, evalEvery, targetAccuracy,
+        return new TrainingSettings(optimizer, batchSize, otherEpochs, evalEvery, targetAccuracy,
                 otherTrainSize, testSize, normalization, maxCellSeconds, validationSize, dataSeed, testOnCurve);
     }
 

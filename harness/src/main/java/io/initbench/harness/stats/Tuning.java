@@ -138,7 +138,7 @@ public final class Tuning {
                 List<Trial> trials = new ArrayList<>();
                 List<Double> pending = new ArrayList<>();
                 for (double lr : rates) {
-                    List<CellRecord> rs = e.getValue().stream().filter(c -> c.training().learningRate() == lr)
+                    List<CellRecord> rs = e.getValue().stream().filter(c -> c.learningRate() == lr)
                             .sorted(Comparator.comparingLong(CellSpec::seed)).map(c -> byId.get(c.id())).toList();
                     if (rs.contains(null)) {
                         pending.add(lr);
@@ -193,7 +193,7 @@ public final class Tuning {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < grid.size(); i++) {
             CellSpec c = grid.get(i);
-            double lr = c.training().learningRate();
+            double lr = c.learningRate();
             Double rate = chosen.get(c.tuningId());
             boolean tuning = suite.phaseOf(c) == CellPhase.TUNING;
             if (tuning && tried.getOrDefault(c.tuningId(), Set.of()).contains(lr)
@@ -208,7 +208,7 @@ public final class Tuning {
     public static boolean initial(SuiteSpec suite, CellSpec c) {
         return switch (suite.phaseOf(c)) {
             case GRID -> true;
-            case TUNING -> suite.tuning().learningRates().contains(c.training().learningRate());
+            case TUNING -> suite.tuning().learningRates().contains(c.learningRate());
             case TUNED -> false;
         };
     }

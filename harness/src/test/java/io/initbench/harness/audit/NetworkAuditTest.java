@@ -21,7 +21,7 @@ class NetworkAuditTest {
 
     private static CellSpec cnn(String init) {
         return new CellSpec(DatasetId.MNIST, Architecture.CNN, 2, 64, InitSpec.parse(init), Activation.RELU, false,
-                BiasSpec.parse("0"), 1, TestData.training(Optimizer.SGD, 0.1, 1));
+                BiasSpec.parse("0"), 0.1, 1, TestData.training(Optimizer.SGD, 1));
     }
 
     private static MultiLayerNetwork built(CellSpec cell) {

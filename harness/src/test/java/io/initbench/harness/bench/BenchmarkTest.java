@@ -35,7 +35,7 @@ class BenchmarkTest {
     @Test
     void trainingFlopsOfAnMlpAreSixTimesItsWeights() {
         CellSpec cell = new CellSpec(DatasetId.MNIST, Architecture.MLP, 4, 256, InitSpec.parse("RELU"), Activation.RELU,
-                true, new BiasSpec.Constant(0), 1, TrainingSettings.DEFAULTS);
+                true, new BiasSpec.Constant(0), 0.1, 1, TrainingSettings.DEFAULTS);
         assertEquals(6.0 * (784 * 256 + 3 * 256 * 256 + 256 * 10), TrainingFlops.perSample(cell).getAsDouble());
     }
 
@@ -43,7 +43,7 @@ class BenchmarkTest {
     @Test
     void trainingFlopsOfACnnCountEveryOutputPixelOfEveryConvolution() {
         CellSpec cnn = new CellSpec(DatasetId.MNIST, Architecture.CNN, 2, 64, InitSpec.parse("RELU"), Activation.RELU,
-                false, new BiasSpec.Constant(0), 1, TrainingSettings.DEFAULTS);
+                false, new BiasSpec.Constant(0), 0.1, 1, TrainingSettings.DEFAULTS);
         double conv = 9.0 * 1 * 32 * 28 * 28 + 9.0 * 32 * 64 * 14 * 14;
         assertEquals(6.0 * (conv + 7 * 7 * 64 * 64 + 64 * 10), TrainingFlops.perSample(cnn).getAsDouble());
     }

@@ -61,8 +61,8 @@ class TuningTest {
 
     /** The rate the tuning records say wins for one configuration, computed here from the raw records. */
     private static double best(List<CellRecord> tuning) {
-        Map<Double, Double> mean = tuning.stream().collect(Collectors.groupingBy(r -> r.cell().training()
-                .learningRate(), Collectors.averagingDouble(r -> r.metrics().accuracy().finalValidation() == null ? 0
+        Map<Double, Double> mean = tuning.stream().collect(Collectors.groupingBy(r -> r.cell().learningRate(),
+                Collectors.averagingDouble(r -> r.metrics().accuracy().finalValidation() == null ? 0
                 : r.metrics().accuracy().finalValidation())));
         return mean.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
@@ -80,10 +80,10 @@ class TuningTest {
             List<CellRecord> mine = tuning.stream().filter(t -> t.cell().tuningId().equals(f.cell().tuningId()))
                     .toList();
             assertEquals(6, mine.size());
-            assertEquals(best(mine), f.cell().training().learningRate(), f.cell().label());
+            assertEquals(best(mine), f.cell().learningRate(), f.cell().label());
         }
         // the tiny rate cannot learn in 10 steps: tuning must not choose it for XAVIER
-        assertTrue(finals.stream().anyMatch(f -> f.cell().training().learningRate() > 0.001));
+        assertTrue(finals.stream().anyMatch(f -> f.cell().learningRate() > 0.001));
         String md = Files.readString(out.resolve("matrix.md"));
         assertTrue(md.contains("## Learning-rate tuning") && md.contains("12 tuning cells"), md);
         // the two initializers are ranked against each other at their own tuned rates: one family
@@ -150,7 +150,7 @@ class TuningTest {
             List<CellRecord> mine = tuning.stream().filter(t -> t.cell().tuningId().equals(f.cell().tuningId()))
                     .toList();
             assertEquals(6, mine.size(), "the short tuning cells decide the final cell's rate");
-            assertEquals(best(mine), f.cell().training().learningRate(), f.cell().label());
+            assertEquals(best(mine), f.cell().learningRate(), f.cell().label());
         }
         String md = Files.readString(out.resolve("matrix.md"));
         assertTrue(md.contains("a shorter search: 1 epoch of 200 images per tuning cell, the final cells 2 epochs"

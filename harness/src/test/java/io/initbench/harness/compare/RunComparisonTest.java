@@ -78,9 +78,9 @@ class RunComparisonTest {
                 a.activation(), a.batchNorm(), a.biasInit(), rates, seeds), training, s.tuning());
     }
 
-    /** The suite at another learning rate (the rate is an axis; the training settings follow its one value). */
+    /** The suite at another learning rate (the rate is an axis). */
     private static SuiteSpec learningRate(SuiteSpec s, double lr) {
-        return suite(s, s.name(), s.axes().seed(), s.training().withLearningRate(lr), s.axes().weightInit(), List.of(lr));
+        return suite(s, s.name(), s.axes().seed(), s.training(), s.axes().weightInit(), List.of(lr));
     }
 
     @Test

@@ -34,7 +34,7 @@ class GradientTrendTest {
 
     static Double[] stepZeroRms(String init, Activation act, int depth) {
         CellSpec cell = new CellSpec(DatasetId.MNIST, Architecture.MLP, depth, 64, InitSpec.parse(init), act, false,
-                BiasSpec.parse("0"), 1, TestData.training(Optimizer.SGD, 0.1, 1));
+                BiasSpec.parse("0"), 0.1, 1, TestData.training(Optimizer.SGD, 1));
         MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell));
         net.init();
         SignalProbe.StepZero z = new SignalProbe(net, act).stepZero(

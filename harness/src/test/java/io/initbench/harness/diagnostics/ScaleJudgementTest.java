@@ -42,7 +42,7 @@ class ScaleJudgementTest {
     /** Trains a fresh net and judges it from what the harness records for a cell. */
     static ScaleJudgement judge(Architecture arch, int depth, int width, String init, Activation act, double lr) {
         CellSpec cell = new CellSpec(DatasetId.MNIST, arch, depth, width, InitSpec.parse(init), act, false,
-                BiasSpec.parse("0"), 1, TestData.training(Optimizer.SGD, lr, 1));
+                BiasSpec.parse("0"), lr, 1, TestData.training(Optimizer.SGD, 1));
         MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell));
         net.init();
         SignalProbe probe = new SignalProbe(net, act);

@@ -43,7 +43,7 @@ class SignalProbeTest {
         NativeThreads.configure(1);
         PreparedData data = TestData.prepared();
         for (boolean bn : new boolean[]{false, true}) {
-            CellSpec cell = TestData.cell("XAVIER", Activation.TANH, bn, 3, TestData.training(Optimizer.NESTEROVS, 0.1, 1));
+            CellSpec cell = TestData.cell("XAVIER", Activation.TANH, bn, 3, TestData.training(Optimizer.NESTEROVS, 1));
             assertArrayEquals(train(cell, data, false).data().asFloat(), train(cell, data, true).data().asFloat(),
                     "BN " + bn + ": parameters differ bit for bit");
         }

@@ -87,7 +87,7 @@ class SymmetryCheckTest {
     @Test
     void unitsFollowDl4jWeightLayouts() {
         CellSpec cnn = new CellSpec(DatasetId.MNIST, Architecture.CNN, 1, 16, InitSpec.parse("XAVIER"), Activation.RELU,
-                false, BiasSpec.parse("NORMAL(0,0.1)"), 3, TestData.training(Optimizer.SGD, 0.1, 1));
+                false, BiasSpec.parse("NORMAL(0,0.1)"), 0.1, 3, TestData.training(Optimizer.SGD, 1));
         MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cnn));
         net.init();
         INDArray conv = net.getLayer(0).getParam("W");
@@ -115,7 +115,7 @@ class SymmetryCheckTest {
 
     private static Diagnostics train(String init, String bias, Activation act) {
         CellSpec cell = new CellSpec(DatasetId.MNIST, Architecture.MLP, 3, 32, InitSpec.parse(init), act, false,
-                BiasSpec.parse(bias), 5, TestData.training(Optimizer.SGD, 0.1, 2));
+                BiasSpec.parse(bias), 0.1, 5, TestData.training(Optimizer.SGD, 2));
         CellTrainer.Outcome o = new CellTrainer().run(cell, data);
         assertEquals(Status.OK, o.status(), o.reason() + "\n" + o.error());
         return o.diagnostics();

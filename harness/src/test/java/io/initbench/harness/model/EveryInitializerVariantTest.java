@@ -52,7 +52,7 @@ class EveryInitializerVariantTest {
     @Test
     void everyVariantBuildsAndHasItsAuditClaimAndPostInit() throws IOException {
         NativeThreads.configure(1);
-        var t = TestData.training(Optimizer.SGD, 0.1, 1);
+        var t = TestData.training(Optimizer.SGD, 1);
         CellSpec base = TestData.cell("XAVIER", Activation.TANH, false, 1, t);
         MultiLayerNetwork saved = new MultiLayerNetwork(ModelFactory.build(base));
         saved.init();

@@ -108,7 +108,7 @@ class InitializersTest {
     @Test
     void customInitializersSurviveJsonAndRebuildIdentically() {
         for (String init : List.of("SPARSE(7,0.5)", "ORTHOGONAL(1.5)", "LSUV(0.05,5)")) {
-            CellSpec cell = TestData.cell(init, Activation.TANH, false, 4, TestData.training(Optimizer.SGD, 0.1, 1));
+            CellSpec cell = TestData.cell(init, Activation.TANH, false, 4, TestData.training(Optimizer.SGD, 1));
             MultiLayerConfiguration conf = ModelFactory.build(cell);
             MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(conf.toJson());
             assertEquals(conf, back, init);
@@ -124,7 +124,7 @@ class InitializersTest {
     void lsuvBringsEveryLayersPreActivationVarianceToOne() {
         CellSpec cell = new CellSpec(io.initbench.datasets.DatasetId.MNIST, io.initbench.harness.spec.Architecture.MLP,
                 5, 64, io.initbench.harness.spec.InitSpec.parse("LSUV"), Activation.RELU, false,
-                new io.initbench.harness.spec.BiasSpec.Constant(0), 1, TestData.training(Optimizer.SGD, 0.1, 1));
+                new io.initbench.harness.spec.BiasSpec.Constant(0), 0.1, 1, TestData.training(Optimizer.SGD, 1));
         MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell));
         net.init();
         INDArray batch = TestData.prepared().trainX().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 128),

@@ -98,7 +98,7 @@ class ModelFactoryTest {
     void cnnBuildsAndRunsOnBothDatasets() {
         for (DatasetId ds : DatasetId.values()) {
             CellSpec cell = new CellSpec(ds, Architecture.CNN, 2, 64, InitSpec.parse("RELU"), Activation.RELU, true, BiasSpec.parse("0"),
-                    1, TrainingSettings.DEFAULTS);
+                    0.1, 1, TrainingSettings.DEFAULTS);
             MultiLayerConfiguration conf = ModelFactory.build(cell);
             List<Layer> layers = layers(conf);
             List<ConvolutionLayer> convs = layers.stream().filter(l -> l instanceof ConvolutionLayer)
@@ -115,12 +115,12 @@ class ModelFactoryTest {
     @Test
     void userDataTakesItsShapeFromTheLoadedData() {
         DatasetRef folder = DatasetRef.parse("folder:shapes?size=10x12&channels=3");
-        TrainingSettings training = new TrainingSettings(Optimizer.SGD, 0.1, 16, 1, 0, 0.9, 60, 0, Normalization.UNIT, 0,
+        TrainingSettings training = new TrainingSettings(Optimizer.SGD, 16, 1, 0, 0.9, 60, 0, Normalization.UNIT, 0,
                 0, 1, false);
         assertThrows(SuiteException.class, () -> new CellSpec(folder, Architecture.CNN, 1, 16, InitSpec.parse("XAVIER"),
-                Activation.RELU, false, BiasSpec.parse("0"), 1, TrainingSettings.DEFAULTS), "user data needs a trainSize");
+                Activation.RELU, false, BiasSpec.parse("0"), 0.1, 1, TrainingSettings.DEFAULTS), "user data needs a trainSize");
         CellSpec cell = new CellSpec(folder, Architecture.CNN, 1, 16, InitSpec.parse("XAVIER"), Activation.RELU, false,
-                BiasSpec.parse("0"), 1, training);
+                BiasSpec.parse("0"), 0.1, 1, training);
         assertThrows(IllegalArgumentException.class, () -> ModelFactory.build(cell), "no shape without the data");
         MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell,
                 new io.initbench.datasets.DatasetShape(3, 10, 12, 4)));

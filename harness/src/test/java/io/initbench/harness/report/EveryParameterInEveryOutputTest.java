@@ -44,8 +44,8 @@ class EveryParameterInEveryOutputTest {
         TrainingSettings t = c.training();
         // the settings hashed only when they can change a number: make them all count
         CellSpec all = new CellSpec(c.dataset(), c.architecture(), c.depth(), c.width(), c.weightInit(),
-                c.activation(), c.batchNorm(), c.biasInit(), c.seed(), new TrainingSettings(t.optimizer(),
-                t.learningRate(), t.batchSize(), t.epochs(), t.evalEvery(), t.targetAccuracy(), t.trainSize(),
+                c.activation(), c.batchNorm(), c.biasInit(), c.learningRate(), c.seed(), new TrainingSettings(t.optimizer(),
+                t.batchSize(), t.epochs(), t.evalEvery(), t.targetAccuracy(), t.trainSize(),
                 t.testSize(), t.normalization(), t.maxCellSeconds(), 100, t.dataSeed(), true));
         assertEquals(keys(), all.parameters().keySet());
         for (Parameter p : Parameter.ALL) {

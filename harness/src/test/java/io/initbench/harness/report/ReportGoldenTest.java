@@ -55,7 +55,7 @@ public class ReportGoldenTest {
                 List.of(1L, 2L));
         TrainingSettings t = TrainingSettings.DEFAULTS;
         SuiteSpec suite = new SuiteSpec("golden", "Fixture for the report writers.", axes, new TrainingSettings(
-                t.optimizer(), t.learningRate(), t.batchSize(), 2, 100, 0.95, 0, 0,
+                t.optimizer(), t.batchSize(), 2, 100, 0.95, 0, 0,
                 t.normalization(), 0, t.validationSize(), t.dataSeed(), t.testOnCurve()));
         Provenance p = new Provenance(
                 new Provenance.Software("0.1.0", "abcdef0123456789", false, "1.0.0-M2.1", "CpuBackend",

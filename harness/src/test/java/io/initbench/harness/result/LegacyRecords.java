@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes current records the way format 3 wrote them (metrics and provenance flat, field for field in the
- * old order and names), independently of {@link RecordMigration}: tests read these back to prove the
- * migration puts every value where it belongs.
+ * Writes current records the way formats 3 and 4 wrote them (format 4: the learning rate among the training
+ * settings; format 3 also metrics and provenance flat, field for field in the old order and names),
+ * independently of {@link RecordMigration}: tests read these back to prove the migration puts every value
+ * where it belongs.
  */
 public final class LegacyRecords {
     private LegacyRecords() {
@@ -35,9 +36,31 @@ public final class LegacyRecords {
             {"threadsPerWorker", "run"}, {"datasets", null}, {"startedAt", "run"}, {"layers", "software"},
             {"nativeBuild", "software"}, {"dl4jHelpers", "software"}};
 
+    /** A current cell record's JSON as format 4 wrote it: the rate second among the training settings. */
+    public static ObjectNode cellV4(JsonNode current) {
+        ObjectNode out = current.deepCopy();
+        out.put("formatVersion", 4);
+        ObjectNode cell = JsonNodeFactory.instance.objectNode();
+        current.get("cell").fields().forEachRemaining(f -> {
+            if (f.getKey().equals("training")) {
+                ObjectNode training = cell.putObject("training");
+                f.getValue().fields().forEachRemaining(t -> {
+                    training.set(t.getKey(), t.getValue());
+                    if (t.getKey().equals("optimizer")) {
+                        training.set("learningRate", current.at("/cell/learningRate"));
+                    }
+                });
+            } else if (!f.getKey().equals("learningRate")) {
+                cell.set(f.getKey(), f.getValue());
+            }
+        });
+        out.set("cell", cell);
+        return out;
+    }
+
     /** A current cell record's JSON as format 3 wrote it. */
     public static ObjectNode cellV3(JsonNode current) {
-        ObjectNode out = current.deepCopy();
+        ObjectNode out = cellV4(current);
         out.put("formatVersion", 3);
         out.set("metrics", flatten(current.get("metrics"), METRICS));
         if (current.get("provenance") instanceof ObjectNode p) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.initbench.harness.report.ReportGoldenTest;
+import io.initbench.harness.spec.CellSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,8 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Records of formats 1 to 3 (metrics and provenance flat) read into the grouped types of format 4, and
- * format 4 round-trips. The old lines in {@code /records/} are copied from reference runs of those formats.
+ * Records of formats 1 to 3 (metrics and provenance flat) read into the grouped types of format 4, records of
+ * formats 1 to 4 (the learning rate among the training settings) read with the rate in the cell as format 5
+ * has it, and format 5 round-trips. The old lines in {@code /records/} are copied from reference runs of
+ * those formats.
  */
 class RecordMigrationTest {
     private static final Path REFERENCE = Path.of("../results/reference");
@@ -120,6 +123,58 @@ class RecordMigrationTest {
     }
 
     @Test
+    void aFormatFourRecordReadsWithItsRateInTheCell() throws IOException {
+        JsonNode v4 = resource("cell-v4.json");
+        assertEquals(4, v4.get("formatVersion").asInt());
+        double rate = v4.at("/cell/training/learningRate").doubleValue();
+        assertEquals(0.03, rate, "a line whose rate is not the default, so a lost rate cannot pass unseen");
+        assertTrue(v4.at("/cell/learningRate").isMissingNode(), "format 4 keeps the rate in the training settings");
+        CellRecord r = JSON.treeToValue(v4, CellRecord.class);
+        assertEquals(rate, r.cell().learningRate());
+        assertEquals(v4.get("cellId").asText(), r.cell().id(), "the id hashes the same rate as before");
+        assertEquals(CellRecord.FORMAT_VERSION, r.formatVersion(), "read as a current record");
+
+        // written back, the rate sits in the cell after biasInit and nowhere else; all else is as it was
+        JsonNode written = JSON.readTree(JSON.writeValueAsString(r));
+        assertEquals(5, written.get("formatVersion").asInt());
+        assertEquals(List.of("dataset", "architecture", "depth", "width", "weightInit", "activation", "batchNorm",
+                "biasInit", "learningRate", "seed", "training"), fieldNames(written.get("cell")));
+        assertEquals(rate, written.at("/cell/learningRate").doubleValue());
+        assertTrue(written.at("/cell/training/learningRate").isMissingNode(), written.at("/cell/training").toString());
+        ObjectNode expected = v4.deepCopy();
+        expected.put("formatVersion", 5);
+        ObjectNode cell = (ObjectNode) expected.get("cell");
+        cell.set("learningRate", ((ObjectNode) cell.get("training")).remove("learningRate"));
+        assertEquals(expected, written);
+        assertEquals(expected, RecordMigration.cell(v4), "the migration alone gives the format-5 tree");
+        assertEquals(r, JSON.treeToValue(written, CellRecord.class));
+    }
+
+    @Test
+    void formatsBeforeFourMoveTheRateToo() throws IOException {
+        for (String name : List.of("cell-v2.json", "cell-v3.json")) {
+            JsonNode old = resource(name);
+            CellRecord r = JSON.treeToValue(old, CellRecord.class);
+            assertEquals(old.at("/cell/training/learningRate").doubleValue(), r.cell().learningRate(), name);
+            if (old.get("formatVersion").asInt() >= 3) {
+                // format 2 predates the validation settings, which its ids therefore do not hash
+                assertEquals(old.get("cellId").asText(), r.cell().id(), name);
+            }
+            JsonNode migrated = RecordMigration.cell(old);
+            assertTrue(migrated.at("/cell/training/learningRate").isMissingNode(), name);
+            assertEquals(old.at("/cell/training/learningRate"), migrated.at("/cell/learningRate"), name);
+        }
+    }
+
+    @Test
+    void aFormatFourLineWithoutItsRateIsRefused() throws IOException {
+        // the migration moves what is there; a rate that is missing is not made up
+        ObjectNode v4 = (ObjectNode) resource("cell-v4.json");
+        ((ObjectNode) v4.at("/cell/training")).remove("learningRate");
+        assertThrows(IOException.class, () -> JSON.treeToValue(v4, CellRecord.class));
+    }
+
+    @Test
     void aFormatThreeDivergedRecordKeepsItsDivergence() throws IOException {
         JsonNode flat = resource("cell-v3-diverged.json");
         CellRecord r = JSON.treeToValue(flat, CellRecord.class);
@@ -190,12 +245,22 @@ class RecordMigrationTest {
             assertEquals(lines.size(), records.size(), dir.toString());
             for (int i = 0; i < lines.size(); i++) {
                 JsonNode raw = JSON.readTree(lines.get(i));
+                String where = dir + " line " + (i + 1);
+                CellSpec cell = records.get(i).cell();
+                // the rate moved out of the training settings; the id, which hashes it, did not change
+                assertEquals(raw.at("/cell/training/learningRate").doubleValue(), cell.learningRate(), where);
+                assertEquals(raw.get("cellId").asText(), cell.id(), where);
                 if (raw.get("formatVersion").asInt() < 4) {
                     landed(raw.get("metrics"), records.get(i).metrics(), METRICS);
                     landed(raw.get("provenance"), records.get(i).provenance(), PROVENANCE);
                 } else {
-                    // a current line writes back as it was read: the grouped record keeps the flat line
-                    assertEquals(raw, JSON.readTree(JSON.writeValueAsString(records.get(i))), dir + " line " + (i + 1));
+                    // a format-4 line writes back as it was read but for the rate's place and the version:
+                    // the grouped record keeps the flat line
+                    ObjectNode expected = raw.deepCopy();
+                    expected.put("formatVersion", CellRecord.FORMAT_VERSION);
+                    ObjectNode c = (ObjectNode) expected.get("cell");
+                    c.set("learningRate", ((ObjectNode) c.get("training")).remove("learningRate"));
+                    assertEquals(expected, JSON.readTree(JSON.writeValueAsString(records.get(i))), where);
                 }
             }
             JsonNode metadata = JSON.readTree(dir.resolve(RunStore.METADATA).toFile());
@@ -208,7 +273,7 @@ class RecordMigrationTest {
     }
 
     @Test
-    void formatFourRoundTripsGroupedAndEqualsItsFormatThreeForm() throws IOException {
+    void formatFiveRoundTripsGroupedAndEqualsItsFormatThreeAndFourForms() throws IOException {
         RunResults run = ReportGoldenTest.fixture();
         Path dir = tmp.resolve("run");
         try (RunStore store = RunStore.create(dir, run.suite(), run.provenance())) {
@@ -229,8 +294,15 @@ class RecordMigrationTest {
         assertEquals(List.of("software", "machine", "run", "datasets"),
                 fieldNames(JSON.readTree(dir.resolve(RunStore.METADATA).toFile())));
 
-        // the same records written by format 3 read back equal, nulls and all
+        assertEquals(List.of("dataset", "architecture", "depth", "width", "weightInit", "activation", "batchNorm",
+                "biasInit", "learningRate", "seed", "training"), fieldNames(line.get("cell")));
+        assertTrue(line.at("/cell/training/learningRate").isMissingNode());
+
+        // the same records written by formats 3 and 4 read back equal, nulls and all
         for (CellRecord r : run.allCells()) {
+            ObjectNode v4 = LegacyRecords.cellV4(JSON.valueToTree(r));
+            assertEquals(r.cell().learningRate(), v4.at("/cell/training/learningRate").doubleValue());
+            assertEquals(r, JSON.treeToValue(v4, CellRecord.class), r.cell().label());
             ObjectNode v3 = LegacyRecords.cellV3(JSON.valueToTree(r));
             assertTrue(v3.get("metrics").has("finalAccuracy"));
             assertEquals(r, JSON.treeToValue(v3, CellRecord.class), r.cell().label());

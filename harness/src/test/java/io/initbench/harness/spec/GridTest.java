@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.DatasetRef;
-import io.initbench.datasets.Normalization;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,16 +45,16 @@ class GridTest {
         // hashed: such a cell keeps the id it had before they existed
         TrainingSettings d = c.training();
         CellSpec whole = new CellSpec(c.dataset(), c.architecture(), c.depth(), c.width(), c.weightInit(),
-                c.activation(), c.batchNorm(), c.biasInit(), c.seed(), new TrainingSettings(d.optimizer(),
-                d.learningRate(), d.batchSize(), d.epochs(), 0, d.targetAccuracy(), 0, 0, d.normalization(),
+                c.activation(), c.batchNorm(), c.biasInit(), c.learningRate(), c.seed(), new TrainingSettings(d.optimizer(),
+                d.batchSize(), d.epochs(), 0, d.targetAccuracy(), 0, 0, d.normalization(),
                 d.maxCellSeconds(), 0, 1, false));
         assertEquals("666619750134", whole.id());
         CellSpec sameAgain = Grid.cells(suite()).get(0);
         assertEquals(c.id(), sameAgain.id());
         CellSpec otherLr = new CellSpec(c.dataset(), c.architecture(), c.depth(), c.width(), c.weightInit(),
-                c.activation(), c.batchNorm(), c.biasInit(), c.seed(), new TrainingSettings(Optimizer.SGD, 0.2, 128, 1,
-                0, 0.9, 0, 0, Normalization.UNIT, 0, 0, 1, false));
+                c.activation(), c.batchNorm(), c.biasInit(), 0.2, c.seed(), c.training());
         assertNotEquals(c.id(), otherLr.id());
+        assertEquals(0.2, otherLr.withSeed(7).learningRate(), "another seed keeps the rate");
     }
 
     @Test

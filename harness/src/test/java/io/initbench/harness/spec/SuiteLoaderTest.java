@@ -107,7 +107,7 @@ class SuiteLoaderTest {
                 "unrelated.property", "ignored"));
         assertEquals(3, s.training().epochs());
         assertEquals(1000, s.training().trainSize());
-        assertEquals(0.01, s.training().learningRate());
+        assertEquals(List.of(0.01), s.axes().learningRate());
         assertEquals(List.of(4L, 5L), s.axes().seed());
         assertEquals(List.of("XAVIER", "NORMAL(0,0.02)"), s.axes().weightInit().stream().map(InitSpec::label).toList());
         assertEquals(2 * 2 * 1 * 2, Grid.cells(s).size());

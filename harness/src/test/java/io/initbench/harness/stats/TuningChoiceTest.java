@@ -66,7 +66,7 @@ class TuningChoiceTest {
             assertTrue(round < 20, "the loop must end");
             for (int i : next) {
                 CellSpec c = grid.get(i);
-                double lr = c.training().learningRate();
+                double lr = c.learningRate();
                 boolean diverged = diverging.contains(lr);
                 double v = score.applyAsDouble(lr);
                 Metrics m = new Metrics(new Metrics.Accuracy(diverged ? null : v, diverged ? null : v, v, 0.1, 0.3),
@@ -127,7 +127,7 @@ class TuningChoiceTest {
         assertEquals(5 * 2, records.stream().filter(r -> r.phase() == CellPhase.TUNING).count(),
                 "5 rates × 2 tuning seeds, nothing below the grid");
         assertTrue(records.stream().filter(r -> r.phase() == CellPhase.TUNED)
-                .allMatch(r -> r.cell().training().learningRate() == 0.9), "the final seed at the chosen rate");
+                .allMatch(r -> r.cell().learningRate() == 0.9), "the final seed at the chosen rate");
     }
 
     @Test

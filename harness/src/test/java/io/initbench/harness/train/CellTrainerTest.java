@@ -30,7 +30,7 @@ class CellTrainerTest {
 
     @Test
     void shortTrainingLowersTheLossAndLearns() {
-        CellSpec cell = TestData.cell("XAVIER", Activation.TANH, false, 3, TestData.training(Optimizer.SGD, 0.1, 3));
+        CellSpec cell = TestData.cell("XAVIER", Activation.TANH, false, 3, TestData.training(Optimizer.SGD, 3));
         CellTrainer.Outcome o = trainer.run(cell, data);
         assertEquals(Status.OK, o.status(), o.reason());
         List<CurvePoint> curve = o.curve();
@@ -51,7 +51,7 @@ class CellTrainerTest {
 
     @Test
     void explodingCellStopsAtItsFirstNonFiniteIteration() {
-        CellSpec cell = TestData.cell("RELU", Activation.RELU, false, 1, TestData.training(Optimizer.SGD, 1e12, 5));
+        CellSpec cell = TestData.cell("RELU", Activation.RELU, false, 1e12, 1, TestData.training(Optimizer.SGD, 5));
         CellTrainer.Outcome o = trainer.run(cell, data);
         assertEquals(Status.DIVERGED, o.status());
         Long at = o.metrics().convergence().divergedAtIteration();
@@ -65,7 +65,7 @@ class CellTrainerTest {
 
     @Test
     void zeroInitStaysAtChance() {
-        CellSpec cell = TestData.cell("ZERO", Activation.TANH, false, 1, TestData.training(Optimizer.SGD, 0.1, 2));
+        CellSpec cell = TestData.cell("ZERO", Activation.TANH, false, 1, TestData.training(Optimizer.SGD, 2));
         CellTrainer.Outcome o = trainer.run(cell, data);
         assertEquals(Status.OK, o.status());
         // 200 test images, 20 per class: a constant prediction scores exactly 0.1
@@ -75,7 +75,7 @@ class CellTrainerTest {
 
     @Test
     void identityOnNonSquareLayerIsSkippedWithReason() {
-        CellSpec cell = TestData.cell("IDENTITY", Activation.RELU, false, 1, TestData.training(Optimizer.SGD, 0.1, 1));
+        CellSpec cell = TestData.cell("IDENTITY", Activation.RELU, false, 1, TestData.training(Optimizer.SGD, 1));
         CellTrainer.Outcome o = trainer.run(cell, data);
         assertEquals(Status.SKIPPED, o.status());
         assertTrue(o.reason().contains("IDENTITY") && o.reason().contains("square"), o.reason());
@@ -84,31 +84,31 @@ class CellTrainerTest {
 
     @Test
     void pretrainedStartsFromTheSavedWeightsAndRejectsOtherShapes(@TempDir Path models) {
-        CellSpec source = TestData.cell("XAVIER", Activation.TANH, false, 3, TestData.training(Optimizer.SGD, 0.1, 2));
+        CellSpec source = TestData.cell("XAVIER", Activation.TANH, false, 3, TestData.training(Optimizer.SGD, 2));
         CellTrainer.Outcome trained = new CellTrainer(models).run(source, data);
         Path saved = models.resolve(source.id() + ".zip");
         assertTrue(Files.exists(saved));
         CellSpec warm = TestData.cell("PRETRAINED(" + saved + ")", Activation.TANH, false, 9,
-                TestData.training(Optimizer.SGD, 0.1, 1));
+                TestData.training(Optimizer.SGD, 1));
         CellTrainer.Outcome o = trainer.run(warm, data);
         assertEquals(Status.OK, o.status(), o.reason());
         assertEquals(trained.metrics().accuracy().finalTest(), o.metrics().accuracy().initial(),
                 "step 0 of the pretrained cell is the saved network");
         CellSpec wider = new CellSpec(warm.dataset(), warm.architecture(), warm.depth(), 64, warm.weightInit(),
-                warm.activation(), false, warm.biasInit(), 9, warm.training());
+                warm.activation(), false, warm.biasInit(), warm.learningRate(), 9, warm.training());
         CellTrainer.Outcome mismatch = trainer.run(wider, data);
         assertEquals(Status.SKIPPED, mismatch.status());
         assertTrue(mismatch.reason().contains("shape [784, 32] in the saved model but [784, 64]"), mismatch.reason());
         CellTrainer.Outcome missing = trainer.run(TestData.cell("PRETRAINED(" + models.resolve("nope.zip") + ")",
-                Activation.TANH, false, 9, TestData.training(Optimizer.SGD, 0.1, 1)), data);
+                Activation.TANH, false, 9, TestData.training(Optimizer.SGD, 1)), data);
         assertEquals(Status.SKIPPED, missing.status());
         assertTrue(missing.reason().contains("cannot read the saved model"), missing.reason());
     }
 
     @Test
     void timeBudgetEndsCellAsTimeout() {
-        var t = TestData.training(Optimizer.SGD, 0.1, 1000);
-        var budget = new io.initbench.harness.spec.TrainingSettings(t.optimizer(), t.learningRate(), t.batchSize(),
+        var t = TestData.training(Optimizer.SGD, 1000);
+        var budget = new io.initbench.harness.spec.TrainingSettings(t.optimizer(), t.batchSize(),
                 t.epochs(), t.evalEvery(), t.targetAccuracy(), 0, 0, t.normalization(), 0.5, 0, 1, false);
         CellTrainer.Outcome o = trainer.run(TestData.cell("XAVIER", Activation.RELU, false, 1, budget), data);
         assertEquals(Status.TIMEOUT, o.status());

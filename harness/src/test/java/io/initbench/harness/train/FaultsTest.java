@@ -39,9 +39,9 @@ class FaultsTest {
      */
     @Test
     void outOfMemoryInOneCellIsAnErrorRecordAndTheOthersFinish() throws Exception {
-        var t = TestData.training(Optimizer.SGD, 0.1, 1);
+        var t = TestData.training(Optimizer.SGD, 1);
         CellSpec huge = new CellSpec(DatasetId.MNIST, Architecture.MLP, 1, 100_000_000, InitSpec.parse("XAVIER"),
-                Activation.RELU, false, new BiasSpec.Constant(0.0), 1, t);
+                Activation.RELU, false, new BiasSpec.Constant(0.0), 0.1, 1, t);
         List<CellSpec> cells = List.of(TestData.cell("XAVIER", Activation.TANH, false, 1, t), huge,
                 TestData.cell("RELU", Activation.RELU, false, 2, t));
         long t0 = System.nanoTime();
@@ -65,7 +65,7 @@ class FaultsTest {
 
     @Test
     void anythingThrownOutOfATrainerIsThatCellsError() throws Exception {
-        var t = TestData.training(Optimizer.SGD, 0.1, 1);
+        var t = TestData.training(Optimizer.SGD, 1);
         List<CellSpec> cells = List.of(TestData.cell("XAVIER", Activation.TANH, false, 1, t),
                 TestData.cell("XAVIER", Activation.TANH, false, 2, t),
                 TestData.cell("XAVIER", Activation.TANH, false, 3, t));
@@ -91,7 +91,7 @@ class FaultsTest {
     @Test
     void diskFullIsAClearErrorAndEarlierRecordsStayIntact() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
-        var t = TestData.training(Optimizer.SGD, 0.1, 1);
+        var t = TestData.training(Optimizer.SGD, 1);
         List<CellSpec> cells = List.of(TestData.cell("XAVIER", Activation.TANH, false, 1, t),
                 TestData.cell("RELU", Activation.RELU, false, 2, t));
         Path dir = tmp.resolve("full");

@@ -77,7 +77,7 @@ class LossBoundTest {
 
     @Test
     void aHugeLearningRateIsDivergedEvenWhenTheLossStaysFinite() {
-        CellSpec cell = TestData.cell("XAVIER", Activation.TANH, false, 1, TestData.training(Optimizer.SGD, 1e6, 3));
+        CellSpec cell = TestData.cell("XAVIER", Activation.TANH, false, 1e6, 1, TestData.training(Optimizer.SGD, 3));
         CellTrainer.Outcome o = new CellTrainer().run(cell, data);
         assertEquals(Status.DIVERGED, o.status(), o.reason());
         assertTrue(o.metrics().convergence().divergedAtIteration() != null);
@@ -94,7 +94,7 @@ class LossBoundTest {
     @EnumSource(LayerPath.class)
     void aHugeConstantInitUnderTanhIsDivergedOrAtChance(LayerPath path) {
         CellSpec cell = TestData.cell("CONSTANT(1e30)", Activation.TANH, false, 1,
-                TestData.training(Optimizer.SGD, 0.1, 3));
+                TestData.training(Optimizer.SGD, 3));
         CellTrainer.Outcome o = new CellTrainer(null, path).run(cell, data);
         assertTrue(o.status() == Status.DIVERGED || (o.status() == Status.OK
                 && o.metrics().accuracy().finalTest() <= 0.15), o.status() + " " + o.reason() + " " + o.metrics());

@@ -49,7 +49,7 @@ class ProtocolTest {
     }
 
     private static TrainingSettings settings(int validationSize, long dataSeed, boolean testOnCurve) {
-        return new TrainingSettings(Optimizer.SGD, 0.1, 32, 2, 5, 0.9, 0, 0, Normalization.UNIT, 0, validationSize,
+        return new TrainingSettings(Optimizer.SGD, 32, 2, 5, 0.9, 0, 0, Normalization.UNIT, 0, validationSize,
                 dataSeed, testOnCurve);
     }
 
@@ -102,7 +102,7 @@ class ProtocolTest {
 
     @Test
     void trainAndTestSubsetsAreStratifiedAndSeeded() {
-        TrainingSettings t = new TrainingSettings(Optimizer.SGD, 0.1, 32, 1, 5, 0.9, 200, 50, Normalization.UNIT, 0,
+        TrainingSettings t = new TrainingSettings(Optimizer.SGD, 32, 1, 5, 0.9, 200, 50, Normalization.UNIT, 0,
                 100, 4, false);
         PreparedData d = prepare(t);
         assertEquals(200, d.trainCount());
@@ -114,23 +114,23 @@ class ProtocolTest {
         assertArrayEquals(new int[] {5, 5, 5, 5, 5, 5, 5, 5, 5, 5}, perClass);
         assertEquals(rows(d.trainX()), rows(prepare(t).trainX()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> prepare(
-                new TrainingSettings(Optimizer.SGD, 0.1, 32, 1, 5, 0.9, 550, 0, Normalization.UNIT, 0, 100, 1, false)));
+                new TrainingSettings(Optimizer.SGD, 32, 1, 5, 0.9, 550, 0, Normalization.UNIT, 0, 100, 1, false)));
         assertTrue(e.getMessage().contains("validation"), e.getMessage());
     }
 
     @Test
     void randomBiasesAreTheSameForEveryInitializerWithOneSeed() {
-        TrainingSettings t = TestData.training(Optimizer.SGD, 0.1, 1);
+        TrainingSettings t = TestData.training(Optimizer.SGD, 1);
         List<List<INDArray>> biases = new ArrayList<>();
         for (String init : List.of("XAVIER", "RELU", "NORMAL(0,0.01)", "SPARSE", "ORTHOGONAL")) {
             biases.add(biases(new CellSpec(DatasetId.MNIST, Architecture.MLP, 2, 32, InitSpec.parse(init),
-                    Activation.RELU, false, BiasSpec.parse("NORMAL(0,0.1)"), 5, t)));
+                    Activation.RELU, false, BiasSpec.parse("NORMAL(0,0.1)"), 0.1, 5, t)));
         }
         for (List<INDArray> other : biases.subList(1, biases.size())) {
             assertEquals(biases.get(0), other, "same seed, same bias draw whatever the initializer");
         }
         List<INDArray> otherSeed = biases(new CellSpec(DatasetId.MNIST, Architecture.MLP, 2, 32,
-                InitSpec.parse("XAVIER"), Activation.RELU, false, BiasSpec.parse("NORMAL(0,0.1)"), 6, t));
+                InitSpec.parse("XAVIER"), Activation.RELU, false, BiasSpec.parse("NORMAL(0,0.1)"), 0.1, 6, t));
         assertNotEquals(biases.get(0), otherSeed);
         double std = biases.get(0).get(0).stdNumber().doubleValue();
         assertTrue(std > 0.05 && std < 0.15, "N(0, 0.1) biases, std " + std);

@@ -48,14 +48,14 @@ class SuiteRunnerTest {
 
     @Test
     void resultsDoNotDependOnWorkerCount() throws Exception {
-        var t = TestData.training(Optimizer.NESTEROVS, 0.05, 2);
+        var t = TestData.training(Optimizer.NESTEROVS, 2);
         List<CellSpec> cells = List.of(
-                TestData.cell("XAVIER", Activation.TANH, false, 1, t),
-                TestData.cell("RELU", Activation.RELU, true, 2, t),
-                TestData.cell("NORMAL(0,0.01)", Activation.RELU, false, 3, t),
-                TestData.cell("LECUN_NORMAL", Activation.SIGMOID, true, 4, t),
-                TestData.cell("ORTHOGONAL", Activation.TANH, false, 5, t),
-                TestData.cell("LSUV", Activation.RELU, false, 6, t));
+                TestData.cell("XAVIER", Activation.TANH, false, 0.05, 1, t),
+                TestData.cell("RELU", Activation.RELU, true, 0.05, 2, t),
+                TestData.cell("NORMAL(0,0.01)", Activation.RELU, false, 0.05, 3, t),
+                TestData.cell("LECUN_NORMAL", Activation.SIGMOID, true, 0.05, 4, t),
+                TestData.cell("ORTHOGONAL", Activation.TANH, false, 0.05, 5, t),
+                TestData.cell("LSUV", Activation.RELU, false, 0.05, 6, t));
         List<CellRecord> one = run(1, cells);
         List<CellRecord> two = run(2, cells);
         assertEquals(cells.size(), one.size());

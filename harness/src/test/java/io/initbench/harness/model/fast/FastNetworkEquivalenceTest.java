@@ -49,10 +49,10 @@ class FastNetworkEquivalenceTest {
     }
 
     private static CellSpec cell(Architecture arch, Activation activation, boolean batchNorm) {
-        TrainingSettings t = new TrainingSettings(Optimizer.NESTEROVS, 0.05, 16, 1, 5, 0.9, 64, 32,
+        TrainingSettings t = new TrainingSettings(Optimizer.NESTEROVS, 16, 1, 5, 0.9, 64, 32,
                 Normalization.UNIT, 0, 0, 1, false);
         return new CellSpec(DatasetId.MNIST, arch, 2, 12, InitSpec.parse("XAVIER"), activation, batchNorm,
-                new BiasSpec.Constant(0.01), 3, t);
+                new BiasSpec.Constant(0.01), 0.05, 3, t);
     }
 
     private static MultiLayerNetwork net(CellSpec cell, LayerPath path) {

@@ -49,10 +49,10 @@ class LearningCurveTest {
     }
 
     private static List<CurvePoint> curve(LayerPath path, long seed, boolean batchNorm, Architecture arch) {
-        TrainingSettings t = new TrainingSettings(Optimizer.NESTEROVS, 0.02, 32, 1, 5, 0.9, 640, 300,
+        TrainingSettings t = new TrainingSettings(Optimizer.NESTEROVS, 32, 1, 5, 0.9, 640, 300,
                 Normalization.UNIT, 0, 0, 1, false);
         CellSpec cell = new CellSpec(DatasetId.MNIST, arch, arch == Architecture.CNN ? 1 : 3, arch == Architecture.CNN ? 32 : 64, InitSpec.parse("RELU"), Activation.RELU,
-                batchNorm, new BiasSpec.Constant(0), seed, t);
+                batchNorm, new BiasSpec.Constant(0), 0.02, seed, t);
         CellTrainer.Outcome o = new CellTrainer(null, path).run(cell, data);
         assertEquals(Status.OK, o.status(), o.reason());
         return o.curve();
