@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * Reads records of older formats as the current one, by rewriting their JSON tree before it is bound:
  * the one place that knows how a layout changed, so the record types only know the current layout.
- * {@link ResultJson#mapper()} applies it to every {@link CellRecord} and {@link Provenance} it reads.
+ * {@link ResultJson#mapper()} applies it to every {@link CellRecord} and {@link Provenance} it reads, and
+ * {@link RunMetadata} to a run's {@code suite.json}.
  *
  * <p>Versions 1 to 3 wrote {@code metrics} and {@code provenance} flat; version 4 groups them. Versions 1 to
  * 4 kept the cell's learning rate among its training settings ({@code cell.training.learningRate});
@@ -97,6 +98,21 @@ public final class RecordMigration {
             out.set("learningRate", rate);
         }
         return out;
+    }
+
+    /**
+     * A run's {@code suite.json} tree in the current layout. Written before record format 5,
+     * {@code training.learningRate} held the rate: the only one before the rate was an axis, then a copy of
+     * the axis's first value; it moves to {@code axes.learningRate} where the axes lack one.
+     */
+    public static JsonNode suite(JsonNode tree) {
+        if (tree.get("training") instanceof ObjectNode training && training.has("learningRate")) {
+            JsonNode rate = training.remove("learningRate");
+            if (tree.get("axes") instanceof ObjectNode axes && !axes.has("learningRate")) {
+                axes.putArray("learningRate").add(rate);
+            }
+        }
+        return tree;
     }
 
     /** A provenance tree ({@code metadata.json}, or inside a cell record) in the current layout. */

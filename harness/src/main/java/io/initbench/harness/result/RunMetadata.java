@@ -2,7 +2,6 @@ package io.initbench.harness.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.initbench.harness.spec.SuiteSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,15 +38,7 @@ final class RunMetadata {
         try {
             ObjectMapper json = ResultJson.mapper();
             JsonNode tree = json.readTree(RunFiles.readBounded(file, RunStore.MAX_SMALL_FILE_BYTES));
-            // written before record format 5, training.learningRate held the rate: the only one before the
-            // rate was an axis, then a copy of the axis's first value
-            if (tree.get("training") instanceof ObjectNode training && training.has("learningRate")) {
-                JsonNode rate = training.remove("learningRate");
-                if (tree.get("axes") instanceof ObjectNode axes && !axes.has("learningRate")) {
-                    axes.putArray("learningRate").add(rate);
-                }
-            }
-            return json.treeToValue(tree, SuiteSpec.class);
+            return json.treeToValue(RecordMigration.suite(tree), SuiteSpec.class);
         } catch (IOException e) {
             throw new IOException(file + " cannot be read (" + e.getMessage() + ")", e);
         }
