@@ -74,6 +74,7 @@ public final class CellTrainer {
             checkParameterMemory(conf);
             net = new MultiLayerNetwork(conf);
             net.init();
+            layers.prepare(net);
             lsuv = PostInit.apply(cell, net, probe.features());
         } catch (OutOfMemoryError e) {
             // too big for this machine's limits is a resource failure, not an impossible combination

@@ -3,6 +3,7 @@ package io.initbench.harness.model.fast;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /** Which layer implementations a network is built from: DL4J's stock ones or the native-op ones of this package. */
 public enum LayerPath {
@@ -32,6 +33,19 @@ public enum LayerPath {
         throw new IllegalArgumentException("-D" + PROPERTY + "=" + value + " is not a layer path; use one of "
                 + Arrays.stream(values()).map(LayerPath::key).collect(Collectors.joining(", "))
                 + " (default " + DEFAULT.key() + ")");
+    }
+
+    /**
+     * What the path adds to a network once {@code net.init()} has run and before it trains: the fast path's
+     * {@link OwnGradientUpdater}; the stock path leaves DL4J's network as it is.
+     */
+    public MultiLayerNetwork prepare(MultiLayerNetwork net) {
+        switch (this) {
+            case FAST -> OwnGradientUpdater.install(net);
+            case STOCK -> {
+            }
+        }
+        return net;
     }
 
     /** The path this process was started with. */

@@ -58,7 +58,7 @@ class FastNetworkEquivalenceTest {
     private static MultiLayerNetwork net(CellSpec cell, LayerPath path) {
         MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(cell, IMAGE, path));
         net.init();
-        return net;
+        return path.prepare(net);
     }
 
     @ParameterizedTest(name = "{0} {1} batchNorm={2}")
@@ -68,6 +68,7 @@ class FastNetworkEquivalenceTest {
         MultiLayerNetwork stock = net(cell, LayerPath.STOCK);
         MultiLayerNetwork fast = net(cell, LayerPath.FAST);
         assertEquals(stock.params(), fast.params(), "same initial parameters");
+        assertTrue(fast.getUpdater() instanceof OwnGradientUpdater, "the fast path's updater");
         for (Layer l : fast.getLayers()) {
             String name = l.getClass().getSimpleName();
             assertTrue(name.startsWith("Native") || name.equals("SubsamplingLayer"),
