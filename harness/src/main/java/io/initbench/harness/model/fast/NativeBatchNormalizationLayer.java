@@ -194,10 +194,16 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
             double[] sum = new double[ch];
             double count = (double) n * s;
             if (s == 1) {
+                // float partial sums along a row (they vectorise; a float-to-double add per element does
+                // not), folded into double every 64 rows
+                float[] part = new float[ch];
                 for (int i = 0; i < n; i++) {
                     int base = i * ch;
                     for (int c = 0; c < ch; c++) {
-                        sum[c] += x[base + c];
+                        part[c] += x[base + c];
+                    }
+                    if ((i & 63) == 63 || i == n - 1) {
+                        fold(part, sum);
                     }
                 }
             } else {
@@ -218,11 +224,15 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
             // two passes, as a numerically safe variance must
             double[] sq = new double[ch];
             if (s == 1) {
+                float[] part = new float[ch];
                 for (int i = 0; i < n; i++) {
                     int base = i * ch;
                     for (int c = 0; c < ch; c++) {
                         float d = x[base + c] - mean[c];
-                        sq[c] += d * d;
+                        part[c] += d * d;
+                    }
+                    if ((i & 63) == 63 || i == n - 1) {
+                        fold(part, sq);
                     }
                 }
             } else {
@@ -241,6 +251,14 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
             }
             for (int c = 0; c < ch; c++) {
                 var[c] = (float) (sq[c] / count);
+            }
+        }
+
+        /** into[c] += part[c], then part[c] = 0. */
+        private static void fold(float[] part, double[] into) {
+            for (int c = 0; c < part.length; c++) {
+                into[c] += part[c];
+                part[c] = 0;
             }
         }
 

@@ -33,6 +33,10 @@ public final class OwnGradientUpdater extends MultiLayerUpdater {
 
     /** Installs a fresh updater on a network just initialised, before its first update (no state to carry). */
     public static void install(MultiLayerNetwork network) {
+        if (network.getLayers() == null) {
+            throw new IllegalStateException("the network has no layers yet: call net.init() before installing its"
+                    + " updater (LayerPath.prepare)");
+        }
         network.setUpdater(new OwnGradientUpdater(network));
     }
 
