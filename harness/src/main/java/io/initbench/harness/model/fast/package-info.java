@@ -16,6 +16,9 @@
  * DL4J M2.1's {@code SubsamplingLayer} already calls {@code maxpool2d}/{@code maxpool2d_bp}.
  *
  * <p>{@link io.initbench.harness.model.fast.LayerPath} selects between the two paths
- * ({@code -Dlayers=fast|stock}); the equivalence tests hold every fast layer to the stock one.
+ * ({@code -Dlayers=fast|stock}); the equivalence tests hold every fast layer to the stock one. On the fast
+ * path {@link io.initbench.harness.model.fast.LayerPath#prepare} also gives the network an
+ * {@link io.initbench.harness.model.fast.OwnGradientUpdater}: DL4J's own updater, made to take its standard
+ * path instead of the per-parameter view cutting that M2.1 falls into on every step.
  */
 package io.initbench.harness.model.fast;
