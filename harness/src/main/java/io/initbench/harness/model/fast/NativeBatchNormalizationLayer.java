@@ -312,12 +312,8 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
                         pgx[c] += gv * xHat[base + c];
                     }
                     if ((i & 63) == 63 || i == n - 1) {
-                        for (int c = 0; c < ch; c++) {
-                            sumG[c] += pg[c];
-                            sumGx[c] += pgx[c];
-                            pg[c] = 0;
-                            pgx[c] = 0;
-                        }
+                        fold(pg, sumG);
+                        fold(pgx, sumGx);
                     }
                 }
             }

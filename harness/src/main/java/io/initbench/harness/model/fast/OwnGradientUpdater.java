@@ -24,11 +24,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Any other gradient (another network's, a copy) goes the external way, as before.
  */
 public final class OwnGradientUpdater extends MultiLayerUpdater {
-    private final MultiLayerNetwork network;
 
     public OwnGradientUpdater(MultiLayerNetwork network) {
         super(network);
-        this.network = network;
     }
 
     /** Installs a fresh updater on a network just initialised, before its first update (no state to carry). */
