@@ -34,7 +34,8 @@ public final class BenchReport {
                 .append(set.maxSamples() == 0 ? "its suite's budget with that suite's evaluation schedule (below)"
                         : "one epoch of " + set.maxSamples() + " images with its suite's evaluation points")
                 .append("; median of ")
-                .append(set.repeats()).append(" runs, stock and fast layers interleaved. Roofline: ND4J's ")
+                .append(set.repeats()).append(" runs, stock and fast layers interleaved, after one unrecorded warm-up run of ")
+                .append(Benchmark.WARMUP_STEPS).append(" steps per layer path (the JIT compiles on it). Roofline: ND4J's ")
                 .append(r.roofline().gemmSize()).append("³ single-precision matrix product on one thread, ")
                 .append(Format.fixed(r.roofline().sgemmGflopsOneThread(), 1)).append(" GFLOP/s. FLOPs per sample:"
                         + " 6·Σ dense nIn·nOut + conv kH·kW·nIn·nOut·outH·outW.\n\n");

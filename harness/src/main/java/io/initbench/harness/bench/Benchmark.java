@@ -79,6 +79,9 @@ public final class Benchmark {
         }
     }
 
+    /** Training steps of the unrecorded warm-up run per workload and layer path. */
+    public static final int WARMUP_STEPS = 30;
+
     private final Settings settings;
     private final int gemmSize;
 
@@ -100,6 +103,7 @@ public final class Benchmark {
         for (Workload w : workloads) {
             CellSpec cell = w.cell(settings.maxSamples());
             PreparedData data = PreparedData.of(datasets.apply(w.dataset()), PreparedData.Key.of(cell));
+            warmUp(w, datasets);
             Map<LayerPath, List<Metrics.Timing>> runs = new EnumMap<>(LayerPath.class);
             for (int r = 0; r < settings.repeats(); r++) {
                 List<LayerPath> order = new ArrayList<>(List.of(LayerPath.values()));
@@ -124,6 +128,21 @@ public final class Benchmark {
                     path(runs.get(LayerPath.STOCK), flops, roofline), path(runs.get(LayerPath.FAST), flops, roofline)));
         }
         return new Result(settings, roofline, products, results, provenance);
+    }
+
+    /**
+     * One unrecorded short run per layer path before the measured ones. Without it the first measured run
+     * of a workload pays for the JIT compiling that workload's own code (BatchNorm's loops, say, which
+     * the workload before it never ran; one bench run measured the fast MLP + BN at 19.6k, 32.2k and 39.5k
+     * samples/s over its three repeats), and a median of three would depend on what ran before.
+     */
+    private void warmUp(Workload w, Function<DatasetId, LoadedDataset> datasets) {
+        CellSpec warm = w.cell(WARMUP_STEPS * w.cell(0).training().batchSize());
+        PreparedData data = PreparedData.of(datasets.apply(w.dataset()), PreparedData.Key.of(warm));
+        for (LayerPath path : LayerPath.values()) {
+            NativeThreads.configure(settings.threads());
+            new CellTrainer(null, path).run(warm, data);
+        }
     }
 
     static PathResult path(List<Metrics.Timing> timings, double flopsPerSample, Roofline roofline) {
