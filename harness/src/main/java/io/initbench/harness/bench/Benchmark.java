@@ -102,8 +102,9 @@ public final class Benchmark {
         List<WorkloadResult> results = new ArrayList<>();
         for (Workload w : workloads) {
             CellSpec cell = w.cell(settings.maxSamples());
-            PreparedData data = PreparedData.of(datasets.apply(w.dataset()), PreparedData.Key.of(cell));
-            warmUp(w, datasets);
+            LoadedDataset loaded = datasets.apply(w.dataset());
+            PreparedData data = PreparedData.of(loaded, PreparedData.Key.of(cell));
+            warmUp(w, cell.training().batchSize(), loaded);
             Map<LayerPath, List<Metrics.Timing>> runs = new EnumMap<>(LayerPath.class);
             for (int r = 0; r < settings.repeats(); r++) {
                 List<LayerPath> order = new ArrayList<>(List.of(LayerPath.values()));
@@ -136,9 +137,9 @@ public final class Benchmark {
      * the workload before it never ran; one bench run measured the fast MLP + BN at 19.6k, 32.2k and 39.5k
      * samples/s over its three repeats), and a median of three would depend on what ran before.
      */
-    private void warmUp(Workload w, Function<DatasetId, LoadedDataset> datasets) {
-        CellSpec warm = w.cell(WARMUP_STEPS * w.cell(0).training().batchSize());
-        PreparedData data = PreparedData.of(datasets.apply(w.dataset()), PreparedData.Key.of(warm));
+    private void warmUp(Workload w, int batchSize, LoadedDataset loaded) {
+        CellSpec warm = w.cell(WARMUP_STEPS * batchSize);
+        PreparedData data = PreparedData.of(loaded, PreparedData.Key.of(warm));
         for (LayerPath path : LayerPath.values()) {
             NativeThreads.configure(settings.threads());
             new CellTrainer(null, path).run(warm, data);

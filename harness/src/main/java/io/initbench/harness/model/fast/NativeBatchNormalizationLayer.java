@@ -137,7 +137,7 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
         float[] gamma = HeapCopy.read(getParam(BatchNormalizationParamInitializer.GAMMA), null);
         float[] dGamma = new float[ch];
         float[] dBeta = new float[ch];
-        rows = Loops.rows(rows, ch);
+        // the row buffers were sized by the training forward pass kept (or just made) above
         Loops.batchNormBackward(g, xKept, n, ch, s, meanKept, invKept, gamma, dGamma, dBeta, rows);
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
         HeapCopy.write(g, dx);
