@@ -9,6 +9,7 @@ import io.initbench.harness.model.fast.NativeDense;
 import io.initbench.harness.model.fast.NativeOutput;
 import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Optimizer;
+import io.initbench.harness.spec.RateSchedule;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -27,6 +28,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * Builds the DL4J configuration of one cell. Pure: same spec and layer path, same configuration. Both
@@ -61,10 +63,22 @@ public final class ModelFactory {
      * @param path which layer implementations compute it ({@code -Dlayers})
      */
     public static MultiLayerConfiguration build(CellSpec cell, DatasetShape data, LayerPath path) {
+        return build(cell, data, path, 0);
+    }
+
+    /**
+     * @param data    the shape and class count of the data the network trains on
+     * @param path    which layer implementations compute it ({@code -Dlayers})
+     * @param updates the number of updates the cell will make, which a rate schedule spans; 0 where the
+     *                network is built but never trained (audit, memory and FLOP counts): its updater then
+     *                carries the starting rate
+     */
+    public static MultiLayerConfiguration build(CellSpec cell, DatasetShape data, LayerPath path, long updates) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(cell.seed())
                 .dataType(DataType.FLOAT)
-                .updater(updater(cell.training().optimizer(), cell.learningRate()))
+                .updater(updater(cell.training().optimizer(), cell.learningRate(),
+                        schedule(cell.training().rateSchedule(), cell.learningRate(), updates)))
                 .weightInit(Initializers.of(cell.weightInit()))
                 .biasInit(cell.biasInit().constantPart())
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
@@ -130,11 +144,33 @@ public final class ModelFactory {
                 .build();
     }
 
-    static IUpdater updater(Optimizer optimizer, double learningRate) {
+    /** @param schedule how the rate moves; null = {@code learningRate} at every update */
+    static IUpdater updater(Optimizer optimizer, double learningRate, ISchedule schedule) {
+        if (schedule == null) {
+            return switch (optimizer) {
+                case SGD -> new Sgd(learningRate);
+                case NESTEROVS -> new Nesterovs(learningRate, 0.9);
+                case ADAM -> new Adam(learningRate);
+            };
+        }
         return switch (optimizer) {
-            case SGD -> new Sgd(learningRate);
-            case NESTEROVS -> new Nesterovs(learningRate, 0.9);
-            case ADAM -> new Adam(learningRate);
+            case SGD -> new Sgd(schedule);
+            case NESTEROVS -> new Nesterovs(schedule, 0.9);
+            case ADAM -> new Adam(schedule);
+        };
+    }
+
+    /**
+     * The rate schedule as DL4J's updaters take it, null for a constant rate. DL4J hands the schedule the
+     * network's 0-based update count ({@link LinearDecaySchedule}).
+     */
+    static ISchedule schedule(RateSchedule schedule, double start, long updates) {
+        if (updates <= 0) {
+            return null;
+        }
+        return switch (schedule) {
+            case CONSTANT -> null;
+            case LINEAR -> new LinearDecaySchedule(start, (int) Math.min(Integer.MAX_VALUE, updates));
         };
     }
 }

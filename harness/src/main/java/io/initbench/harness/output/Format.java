@@ -1,5 +1,6 @@
 package io.initbench.harness.output;
 
+import io.initbench.harness.spec.RateSchedule;
 import io.initbench.harness.spec.SuiteSpec;
 import java.math.BigDecimal;
 import java.util.List;
@@ -46,10 +47,12 @@ public final class Format {
         return BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
     }
 
-    /** The rate(s) of the suite: the axis values, or the tuning grid. */
+    /** The rate(s) of the suite: the axis values, or the tuning grid; and the schedule unless constant. */
     public static String rates(SuiteSpec suite) {
         List<Double> rates = suite.tuning() == null ? suite.axes().learningRate() : suite.tuning().learningRates();
         String list = rates.stream().map(Format::rate).collect(Collectors.joining(", "));
-        return suite.tuning() == null ? list : "tuned per configuration from {" + list + "}";
+        RateSchedule schedule = suite.training().rateSchedule();
+        return (suite.tuning() == null ? list : "tuned per configuration from {" + list + "}")
+                + (schedule == RateSchedule.CONSTANT ? "" : ", " + schedule.describe());
     }
 }

@@ -73,7 +73,10 @@ public record Parameter(String key, boolean axis, String column, List<String> ov
             new Parameter("dataSeed", false, "data_seed", List.of("dataSeed"),
                     c -> Long.toString(c.training().dataSeed()), Parameter::drawsSubsets, null),
             new Parameter("testOnCurve", false, "test_on_curve", List.of("testOnCurve"),
-                    c -> Boolean.toString(c.training().testOnCurve()), c -> c.training().testOnCurve(), null));
+                    c -> Boolean.toString(c.training().testOnCurve()), c -> c.training().testOnCurve(), null),
+            new Parameter("rateSchedule", false, "rate_schedule", List.of("rateSchedule"),
+                    c -> c.training().rateSchedule().name(),
+                    c -> c.training().rateSchedule() != RateSchedule.CONSTANT, null));
 
     /** The parameters that are axes, in id order. */
     public static List<Parameter> axes() {

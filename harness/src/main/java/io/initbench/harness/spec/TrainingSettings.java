@@ -25,10 +25,13 @@ import io.initbench.datasets.Normalization;
  *                       initializer stay paired.
  * @param testOnCurve    also evaluate the test split at every point of the curve (costs one test pass per
  *                       point); the final test accuracy is measured either way
+ * @param rateSchedule   how the rate moves over the cell's updates ({@link RateSchedule}); records that
+ *                       predate it read as CONSTANT, which is what they trained with
  */
 public record TrainingSettings(Optimizer optimizer, int batchSize, int epochs, int evalEvery,
                                double targetAccuracy, int trainSize, int testSize, Normalization normalization,
-                               double maxCellSeconds, int validationSize, long dataSeed, boolean testOnCurve) {
+                               double maxCellSeconds, int validationSize, long dataSeed, boolean testOnCurve,
+                               RateSchedule rateSchedule) {
 
     /** Validation images held out of the training split unless a suite says otherwise. */
     public static final int DEFAULT_VALIDATION_SIZE = 5000;
@@ -39,9 +42,13 @@ public record TrainingSettings(Optimizer optimizer, int batchSize, int epochs, i
     public static final int DEFAULT_EVAL_EVERY = 50;
 
     public static final TrainingSettings DEFAULTS = new TrainingSettings(Optimizer.SGD, 128, 1,
-            DEFAULT_EVAL_EVERY, 0.9, 0, 0, Normalization.UNIT, 0, DEFAULT_VALIDATION_SIZE, 1, false);
+            DEFAULT_EVAL_EVERY, 0.9, 0, 0, Normalization.UNIT, 0, DEFAULT_VALIDATION_SIZE, 1, false, RateSchedule.CONSTANT);
 
     public TrainingSettings {
+        if (rateSchedule == null) {
+            // a suite file gets the default merged in; only a record written before the setting existed lacks it
+            rateSchedule = RateSchedule.CONSTANT;
+        }
         if (optimizer == null) {
             throw new SuiteException("training.optimizer is missing; use one of SGD, NESTEROVS, ADAM");
         }
@@ -69,10 +76,25 @@ public record TrainingSettings(Optimizer optimizer, int batchSize, int epochs, i
         }
     }
 
+    /** Settings with a constant rate (the schedule most suites and tests use). */
+    public TrainingSettings(Optimizer optimizer, int batchSize, int epochs, int evalEvery, double targetAccuracy,
+                            int trainSize, int testSize, Normalization normalization, double maxCellSeconds,
+                            int validationSize, long dataSeed, boolean testOnCurve) {
+        this(optimizer, batchSize, epochs, evalEvery, targetAccuracy, trainSize, testSize, normalization,
+                maxCellSeconds, validationSize, dataSeed, testOnCurve, RateSchedule.CONSTANT);
+    }
+
+    /** The number of updates a cell makes on {@code trainCount} training images. */
+    public long updates(int trainCount) {
+        int batch = Math.min(batchSize, trainCount);
+        return (long) ((trainCount + batch - 1) / batch) * epochs;
+    }
+
     /** These settings with another training budget: the tuning cells' when tuning searches on a shorter one. */
     public TrainingSettings withBudget(int otherEpochs, int otherTrainSize) {
         return new TrainingSettings(optimizer, batchSize, otherEpochs, evalEvery, targetAccuracy,
-                otherTrainSize, testSize, normalization, maxCellSeconds, validationSize, dataSeed, testOnCurve);
+                otherTrainSize, testSize, normalization, maxCellSeconds, validationSize, dataSeed, testOnCurve,
+                rateSchedule);
     }
 
     private static void positive(String name, int v) {

@@ -70,7 +70,8 @@ public final class CellTrainer {
                 .fill(probeOrder(cell, data.trainCount()), 0, probeSize);
         List<PostInit.LsuvLayer> lsuv;
         try {
-            MultiLayerConfiguration conf = ModelFactory.build(cell, data.source().shape(), layers);
+            MultiLayerConfiguration conf = ModelFactory.build(cell, data.source().shape(), layers,
+                    cell.training().updates(data.trainCount()));
             checkParameterMemory(conf);
             net = new MultiLayerNetwork(conf);
             net.init();
@@ -158,7 +159,7 @@ public final class CellTrainer {
         int n = data.trainCount();
         int batch = Math.min(t.batchSize(), n);
         long itersPerEpoch = (n + batch - 1) / batch;
-        long totalIters = itersPerEpoch * t.epochs();
+        long totalIters = t.updates(n);
         long evalEvery = t.evalEvery() == 0 ? itersPerEpoch : t.evalEvery();
         long budgetNanos = (long) (t.maxCellSeconds() * 1e9);
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.initbench.datasets.DatasetId;
 import io.initbench.datasets.DatasetRef;
 import io.initbench.datasets.Normalization;
+import io.initbench.harness.model.fast.LayerPath;
 import io.initbench.harness.spec.Architecture;
 import io.initbench.harness.spec.Axes;
 import io.initbench.harness.spec.BiasSpec;
@@ -17,6 +18,7 @@ import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Grid;
 import io.initbench.harness.spec.InitSpec;
 import io.initbench.harness.spec.Optimizer;
+import io.initbench.harness.spec.RateSchedule;
 import io.initbench.harness.spec.SuiteException;
 import io.initbench.harness.spec.SuiteSpec;
 import io.initbench.harness.spec.TrainingSettings;
@@ -33,6 +35,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class ModelFactoryTest {
@@ -126,5 +129,44 @@ class ModelFactoryTest {
                 new io.initbench.datasets.DatasetShape(3, 10, 12, 4)));
         net.init();
         assertArrayEquals(new long[] {2, 4}, net.output(Nd4j.rand(DataType.FLOAT, 2, 3 * 10 * 12)).shape());
+    }
+
+    @Test
+    void aLinearScheduleDecaysTheRateToZeroOverTheCellsUpdates() {
+        TrainingSettings linear = new TrainingSettings(Optimizer.SGD, 8, 1, 0, 0.9, 0, 0, Normalization.UNIT, 0,
+                0, 1, false, RateSchedule.LINEAR);
+        CellSpec cell = new CellSpec(DatasetRef.parse("mnist"), Architecture.MLP, 1, 16, InitSpec.parse("XAVIER"),
+                Activation.TANH, false, BiasSpec.parse("0"), 0.3, 1, linear);
+        long updates = 10;
+        MultiLayerConfiguration conf = ModelFactory.build(cell, cell.dataset().knownShape().orElseThrow(),
+                LayerPath.selected(), updates);
+        assertEquals(conf, MultiLayerConfiguration.fromJson(conf.toJson()), "a saved model keeps its schedule");
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 784);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 8, 10);
+        for (int i = 0; i < 8; i++) {
+            y.putScalar(i, i % 10, 1);
+        }
+        for (int i = 0; i < 6; i++) {
+            // the rate the updater applies next is the one DL4J reports at the network's update count
+            assertEquals(RateSchedule.LINEAR.rate(0.3, i, updates), net.getLearningRate(0), 1e-12, "update " + i);
+            net.fit(x, y);
+        }
+        assertEquals(0.3 * 0.4, net.getLearningRate(net.getnLayers() - 1), 1e-12, "every layer follows it");
+        assertEquals(0.0, RateSchedule.LINEAR.rate(0.3, updates, updates), 0.0, "0 at the end of the budget");
+
+        CellSpec constantCell = new CellSpec(cell.dataset(), Architecture.MLP, 1, 16, InitSpec.parse("XAVIER"),
+                Activation.TANH, false, BiasSpec.parse("0"), 0.3, 1, new TrainingSettings(Optimizer.SGD, 8, 1, 0,
+                0.9, 0, 0, Normalization.UNIT, 0, 0, 1, false));
+        MultiLayerNetwork constant = new MultiLayerNetwork(ModelFactory.build(constantCell,
+                cell.dataset().knownShape().orElseThrow(), LayerPath.selected(), updates));
+        constant.init();
+        constant.fit(x, y);
+        constant.fit(x, y);
+        assertEquals(0.3, constant.getLearningRate(0), 0.0);
+        MultiLayerNetwork untrained = new MultiLayerNetwork(ModelFactory.build(cell));
+        untrained.init();
+        assertEquals(0.3, untrained.getLearningRate(0), 0.0, "a network built without a budget keeps the start rate");
     }
 }

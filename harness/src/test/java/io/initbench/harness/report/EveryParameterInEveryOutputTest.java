@@ -9,6 +9,7 @@ import io.initbench.harness.spec.CellSpec;
 import io.initbench.harness.spec.Parameter;
 import io.initbench.harness.spec.SuiteLoader;
 import io.initbench.harness.spec.SuiteSpec;
+import io.initbench.harness.spec.RateSchedule;
 import io.initbench.harness.spec.TrainingSettings;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -46,7 +47,7 @@ class EveryParameterInEveryOutputTest {
         CellSpec all = new CellSpec(c.dataset(), c.architecture(), c.depth(), c.width(), c.weightInit(),
                 c.activation(), c.batchNorm(), c.biasInit(), c.learningRate(), c.seed(), new TrainingSettings(t.optimizer(),
                 t.batchSize(), t.epochs(), t.evalEvery(), t.targetAccuracy(), t.trainSize(),
-                t.testSize(), t.normalization(), t.maxCellSeconds(), 100, t.dataSeed(), true));
+                t.testSize(), t.normalization(), t.maxCellSeconds(), 100, t.dataSeed(), true, RateSchedule.LINEAR));
         assertEquals(keys(), all.parameters().keySet());
         for (Parameter p : Parameter.ALL) {
             assertTrue(SuiteLoader.OVERRIDES.entrySet().stream().anyMatch(e -> e.getValue().equals(p.path())
@@ -57,13 +58,14 @@ class EveryParameterInEveryOutputTest {
     @Test
     void overridesReachTheCells() {
         SuiteSpec s = new SuiteLoader().load("smoke", Map.of("validationSize", "300", "dataSeed", "9",
-                "testOnCurve", "true", "evalEvery", "7", "maxCellSeconds", "60"));
+                "testOnCurve", "true", "evalEvery", "7", "maxCellSeconds", "60", "rateSchedule", "LINEAR"));
         TrainingSettings t = s.training();
         assertEquals(300, t.validationSize());
         assertEquals(9, t.dataSeed());
         assertTrue(t.testOnCurve());
         assertEquals(7, t.evalEvery());
         assertEquals(60.0, t.maxCellSeconds());
+        assertEquals(RateSchedule.LINEAR, t.rateSchedule());
     }
 
     @Test

@@ -114,6 +114,25 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void aRateScheduleParsesAndEntersTheIdOnlyWhenNotConstant() throws IOException {
+        SuiteSpec constant = loadText("axes:\n  activation: [tanh]\n");
+        SuiteSpec linear = loadText("axes:\n  activation: [tanh]\ntraining:\n  rateSchedule: LINEAR\n");
+        assertEquals(RateSchedule.CONSTANT, constant.training().rateSchedule(), "the default");
+        assertEquals(RateSchedule.LINEAR, linear.training().rateSchedule());
+        SuiteSpec explicit = loadText("axes:\n  activation: [tanh]\ntraining:\n  rateSchedule: CONSTANT\n");
+        List<String> constantIds = Grid.cells(constant).stream().map(CellSpec::id).toList();
+        assertEquals(constantIds, Grid.cells(explicit).stream().map(CellSpec::id).toList(),
+                "a constant rate keeps the ids of cells written before the setting existed");
+        List<String> linearIds = Grid.cells(linear).stream().map(CellSpec::id).toList();
+        assertEquals(constantIds.size(), linearIds.size());
+        assertTrue(linearIds.stream().noneMatch(constantIds::contains), "a decayed rate trains other numbers");
+        assertEquals(RateSchedule.LINEAR, loader.load("smoke", Map.of("rateSchedule", "LINEAR")).training()
+                .rateSchedule(), "-DrateSchedule= overrides the suite");
+        String bad = error("training:\n  rateSchedule: cosine\n");
+        assertTrue(bad.contains("rateSchedule") && bad.contains("CONSTANT") && bad.contains("LINEAR"), bad);
+    }
+
+    @Test
     void badOverridesGetTheSameChecksAsFiles() {
         SuiteException e = assertThrows(SuiteException.class,
                 () -> loader.load("smoke", Map.of("learningRate", "fast")));
