@@ -57,4 +57,42 @@ class CheckoutLauncherTest {
         assertTrue(e.getMessage().contains(gone.toString()) && e.getMessage().contains("no longer exists"),
                 e.getMessage());
     }
+
+    @Test
+    void itsSourceCompilesAloneAgainstTheJdk() throws Exception {
+        // mvn exec:java on a fresh clone runs the source file through the JDK's source launcher, with no
+        // class path: a reference to any other initbench class would break it
+        Path source = Path.of("src", "main", "java", "io", "initbench", "harness", "cli", "CheckoutLauncher.java");
+        assertTrue(Files.isRegularFile(source), source.toAbsolutePath().toString());
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int rc = javac.run(null, out, out, "-proc:none", "-classpath", "", "-d", dir.toString(), source.toString());
+        assertEquals(0, rc, out.toString(StandardCharsets.UTF_8));
+        assertEquals(Cli.EXIT_OK, CheckoutLauncher.EXIT_OK);
+        assertEquals(Cli.EXIT_BAD_INPUT, CheckoutLauncher.EXIT_BAD_INPUT);
+        assertEquals(Cli.EXIT_IO, CheckoutLauncher.EXIT_IO);
+        assertEquals(Main.class.getName(), CheckoutLauncher.MAIN);
+    }
+
+    @Test
+    void anUnbuiltCheckoutIsBuiltOrToldHowToBuild() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("harness/target/classes"));
+        assertTrue(!CheckoutLauncher.built(classes), "an empty classes directory is no build");
+        Files.writeString(classes.resolveSibling(CheckoutLauncher.CLASSPATH_FILE), "");
+        assertTrue(!CheckoutLauncher.built(classes), "a class path file without the CLI's classes is no build");
+        assertTrue(CheckoutLauncher.built(CheckoutLauncher.ownClassesDir()), "the build these tests run on");
+        String home = System.getProperty("maven.home");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            // without a Maven to build with, it says what to run instead of failing on a missing class
+            System.clearProperty("maven.home");
+            assertEquals(Cli.EXIT_BAD_INPUT, CheckoutLauncher.build(classes,
+                    new PrintStream(err, true, StandardCharsets.UTF_8)));
+        } finally {
+            if (home != null) {
+                System.setProperty("maven.home", home);
+            }
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("mvn -B verify"), err.toString(StandardCharsets.UTF_8));
+    }
 }
