@@ -21,8 +21,6 @@ for s in "${suites[@]}"; do
   fi
   extra=()
   suite="$s"
-  # the reference has 5 seeds; the suite's default 3 keep the README's first command to about 5 minutes
-  [ "$s" = relu-vs-tanh ] && extra+=(-Dseeds=1,2,3,4,5)
   if [ "$s" = relu-vs-tanh-tuned ]; then
     suite=relu-vs-tanh
     extra+=(-Dtuning.learningRates=0.3,0.1,0.03 -Dtuning.seeds=101,102 -Dtuning.minRate=0.003 -Dtuning.maxRate=1.0)
