@@ -1,5 +1,6 @@
 package io.initbench.harness.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.initbench.datasets.Normalization;
 
 /**
@@ -31,6 +32,7 @@ import io.initbench.datasets.Normalization;
 public record TrainingSettings(Optimizer optimizer, int batchSize, int epochs, int evalEvery,
                                double targetAccuracy, int trainSize, int testSize, Normalization normalization,
                                double maxCellSeconds, int validationSize, long dataSeed, boolean testOnCurve,
+                               @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = ConstantRate.class)
                                RateSchedule rateSchedule) {
 
     /** Validation images held out of the training split unless a suite says otherwise. */
@@ -73,6 +75,22 @@ public record TrainingSettings(Optimizer optimizer, int batchSize, int epochs, i
         }
         if (maxCellSeconds < 0 || !Double.isFinite(maxCellSeconds)) {
             throw new SuiteException("training.maxCellSeconds must be >= 0 (0 = unlimited), got " + maxCellSeconds);
+        }
+    }
+
+    /**
+     * Leaves a constant rate out of the JSON of suites and records: absent reads as CONSTANT, so records and
+     * runs written before the setting existed write back as they were read and keep their fingerprints.
+     */
+    public static final class ConstantRate {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value == RateSchedule.CONSTANT;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
         }
     }
 

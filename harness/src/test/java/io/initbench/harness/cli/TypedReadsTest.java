@@ -60,7 +60,10 @@ class TypedReadsTest {
         List<String> found = new ArrayList<>();
         int commands = 0;
         try (Stream<Path> files = Files.list(CLI)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            // CheckoutLauncher starts the CLI and reads no option: only the JVM's and Maven's own properties
+            // (maven.home, maven.multiModuleProjectDirectory, os.name, sun.java.command)
+            for (Path f : files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !p.getFileName().toString().equals("CheckoutLauncher.java")).sorted().toList()) {
                 String source = Files.readString(f);
                 boolean commandClass = source.contains("implements CommandHandler");
                 commands += commandClass ? 1 : 0;
