@@ -81,11 +81,6 @@ public final class CheckoutLauncher {
         return Path.of(root, "harness", "target", "classes");
     }
 
-    /** harness/target/classes, where this class was loaded from (tests; the CLI's jar never calls it) */
-    static Path ownClassesDir() throws URISyntaxException {
-        return Path.of(CheckoutLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
-
     /** Whether a build left the CLI and its class path file there. */
     static boolean built(Path classes) {
         return Files.isRegularFile(classes.resolveSibling(CLASSPATH_FILE))

@@ -146,18 +146,16 @@ public final class ModelFactory {
 
     /** @param schedule how the rate moves; null = {@code learningRate} at every update */
     static IUpdater updater(Optimizer optimizer, double learningRate, ISchedule schedule) {
-        if (schedule == null) {
-            return switch (optimizer) {
-                case SGD -> new Sgd(learningRate);
-                case NESTEROVS -> new Nesterovs(learningRate, 0.9);
-                case ADAM -> new Adam(learningRate);
-            };
-        }
-        return switch (optimizer) {
-            case SGD -> new Sgd(schedule);
-            case NESTEROVS -> new Nesterovs(schedule, 0.9);
-            case ADAM -> new Adam(schedule);
+        IUpdater updater = switch (optimizer) {
+            case SGD -> new Sgd(learningRate);
+            case NESTEROVS -> new Nesterovs(learningRate, 0.9);
+            case ADAM -> new Adam(learningRate);
         };
+        if (schedule != null) {
+            // the state DL4J's schedule constructors leave: the schedule in place of a fixed rate (NaN)
+            updater.setLrAndSchedule(Double.NaN, schedule);
+        }
+        return updater;
     }
 
     /**

@@ -26,8 +26,8 @@ import io.initbench.datasets.Normalization;
  *                       initializer stay paired.
  * @param testOnCurve    also evaluate the test split at every point of the curve (costs one test pass per
  *                       point); the final test accuracy is measured either way
- * @param rateSchedule   how the rate moves over the cell's updates ({@link RateSchedule}); records that
- *                       predate it read as CONSTANT, which is what they trained with
+ * @param rateSchedule   how the rate moves over the cell's updates ({@link RateSchedule}); absent from
+ *                       JSON when CONSTANT ({@link ConstantRate}), so absent reads as CONSTANT
  */
 public record TrainingSettings(Optimizer optimizer, int batchSize, int epochs, int evalEvery,
                                double targetAccuracy, int trainSize, int testSize, Normalization normalization,
@@ -48,7 +48,7 @@ public record TrainingSettings(Optimizer optimizer, int batchSize, int epochs, i
 
     public TrainingSettings {
         if (rateSchedule == null) {
-            // a suite file gets the default merged in; only a record written before the setting existed lacks it
+            // absent: a suite or record that states no schedule, or one written before the setting existed
             rateSchedule = RateSchedule.CONSTANT;
         }
         if (optimizer == null) {

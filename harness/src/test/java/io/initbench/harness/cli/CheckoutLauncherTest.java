@@ -22,7 +22,7 @@ class CheckoutLauncherTest {
 
     @Test
     void theBuildWritesTheClassPathBesideTheHarnessClasses() throws Exception {
-        Path classes = CheckoutLauncher.ownClassesDir();
+        Path classes = CheckoutLauncher.classesDir();
         // under surefire this class comes from harness/target/classes, where the build put the file
         Path file = classes.resolveSibling(CheckoutLauncher.CLASSPATH_FILE);
         assertTrue(Files.isRegularFile(file), file + " was not written by the build");
@@ -80,7 +80,7 @@ class CheckoutLauncherTest {
         assertTrue(!CheckoutLauncher.built(classes), "an empty classes directory is no build");
         Files.writeString(classes.resolveSibling(CheckoutLauncher.CLASSPATH_FILE), "");
         assertTrue(!CheckoutLauncher.built(classes), "a class path file without the CLI's classes is no build");
-        assertTrue(CheckoutLauncher.built(CheckoutLauncher.ownClassesDir()), "the build these tests run on");
+        assertTrue(CheckoutLauncher.built(CheckoutLauncher.classesDir()), "the build these tests run on");
         String home = System.getProperty("maven.home");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
