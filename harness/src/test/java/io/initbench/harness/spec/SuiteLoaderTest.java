@@ -35,7 +35,7 @@ class SuiteLoaderTest {
     void builtInSuitesLoad() {
         SuiteSpec rvt = loader.load("relu-vs-tanh", Map.of());
         assertEquals("relu-vs-tanh", rvt.name());
-        assertEquals(7 * 2 * 2 * 3, Grid.cells(rvt).size());
+        assertEquals(7 * 2 * 2 * 5, Grid.cells(rvt).size());
         assertEquals(List.of("ZERO", "NORMAL(0,0.01)", "LECUN_NORMAL", "XAVIER", "XAVIER_UNIFORM", "RELU", "RELU_UNIFORM"),
                 rvt.axes().weightInit().stream().map(InitSpec::label).toList());
         assertTrue(rvt.axes().depth().get(0) >= 4, "init must matter: at least 4 hidden layers");
