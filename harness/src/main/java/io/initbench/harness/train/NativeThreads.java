@@ -4,11 +4,18 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * Sets how many native threads (OpenMP and BLAS) each ND4J op may use, process-wide. Done through the
- * API rather than {@code OMP_NUM_THREADS} because {@code mvn exec:java} runs inside Maven's JVM, whose
- * environment cannot be changed after start.
+ * Sets how many native threads (OpenMP and BLAS) each ND4J op may use. Done through the API rather than
+ * {@code OMP_NUM_THREADS} because {@code mvn exec:java} runs inside Maven's JVM, whose environment cannot
+ * be changed after start. OpenMP's thread count is a per-thread setting: {@link #configure} sets it for
+ * the calling thread, and every other thread that runs ND4J ops (the suite runner's workers) must call
+ * {@link #applyToThisThread()} first. Without that a worker's oneDNN matrix products ran on as many
+ * OpenMP threads as the machine has cores; two workers on two cores then waited a scheduler time slice
+ * (about 7 ms) for each product: a depth-32 MLP cell took 52 s instead of 5 s beside another run.
  */
 public final class NativeThreads {
+    /** The count {@link #configure} last set; 0 before any call. */
+    private static volatile int configured;
+
     private NativeThreads() {
     }
 
@@ -21,6 +28,15 @@ public final class NativeThreads {
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        configured = threads;
+    }
+
+    /** Gives the calling thread the OpenMP thread count {@link #configure} set (nothing before it ran). */
+    public static void applyToThisThread() {
+        int threads = configured;
+        if (threads > 0) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        }
     }
 
     /**
@@ -39,6 +55,7 @@ public final class NativeThreads {
         }
     }
 
+    /** OpenMP's thread count for ops the calling thread runs. */
     public static int current() {
         Nd4j.getExecutioner();
         return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();

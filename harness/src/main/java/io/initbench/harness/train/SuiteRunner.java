@@ -162,7 +162,10 @@ public final class SuiteRunner {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger workerIds = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "worker-" + workerIds.incrementAndGet());
+            Thread t = new Thread(() -> {
+                NativeThreads.applyToThisThread();
+                r.run();
+            }, "worker-" + workerIds.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

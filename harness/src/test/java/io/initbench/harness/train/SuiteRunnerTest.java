@@ -12,6 +12,8 @@ import io.initbench.harness.spec.Optimizer;
 import io.initbench.harness.spec.SuiteSpec;
 import io.initbench.harness.spec.Axes;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -29,14 +31,19 @@ class SuiteRunnerTest {
      * worker, and checks that every returned record is on disk.
      */
     static List<CellRecord> run(SuiteRunner runner, int workers, List<CellSpec> cells, Path dir) throws Exception {
-        NativeThreads.configure(1);
+        return run(runner, workers, cells, dir, 1, SuiteRunner.Listener.NONE);
+    }
+
+    private static List<CellRecord> run(SuiteRunner runner, int workers, List<CellSpec> cells, Path dir, int threads,
+            SuiteRunner.Listener listener) throws Exception {
+        NativeThreads.configure(threads);
         Provenance p = new Provenance(new Provenance.Software("v", "c", false, "d", "b", Map.of(), null, null, null,
                 "jvm"), new Provenance.Machine("cpu", 2, null, "os", "h"),
                 new Provenance.Run("t", "run-" + workers, "now", workers, 1), List.of());
         SuiteSpec suite = new SuiteSpec("t", "", Axes.DEFAULTS, cells.get(0).training());
         try (RunStore store = RunStore.create(dir, suite, p)) {
             List<CellRecord> records = runner.run("t", cells, IntStream.range(0, cells.size()).boxed().toList(),
-                    id -> TestData.dataset(), store, p, SuiteRunner.Listener.NONE);
+                    id -> TestData.dataset(), store, p, listener);
             assertEquals(records.size(), RunStore.readCells(store.dir()).size(), "every record is on disk");
             return records;
         }
@@ -71,5 +78,30 @@ class SuiteRunnerTest {
             assertEquals(a.curve().stream().map(CurvePoint::trainLoss).toList(),
                     b.curve().stream().map(CurvePoint::trainLoss).toList(), "bit-identical losses " + a.cell().label());
         }
+    }
+
+    /**
+     * OpenMP's thread count is per thread: set only on the configuring thread, a worker's oneDNN products
+     * ran on one OpenMP thread per core, and two workers on two cores waited out each other's time slices.
+     */
+    @Test
+    void workersRunOpsWithTheConfiguredThreadCount() throws Exception {
+        int wanted = Runtime.getRuntime().availableProcessors() + 1; // not what an unconfigured thread gets
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        SuiteRunner.Listener probe = new SuiteRunner.Listener() {
+            @Override
+            public void cellStarted(CellSpec cell, int index) {
+                seen.add(NativeThreads.current());
+            }
+        };
+        var t = TestData.training(Optimizer.SGD, 1);
+        List<CellSpec> cells = List.of(TestData.cell("XAVIER", Activation.TANH, false, 0.05, 1, t),
+                TestData.cell("RELU", Activation.RELU, false, 0.05, 2, t));
+        try {
+            run(new SuiteRunner(2), 2, cells, tmp.resolve("threads"), wanted, probe);
+        } finally {
+            NativeThreads.configure(1);
+        }
+        assertEquals(List.of(wanted, wanted), seen);
     }
 }
