@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(smoke relu-vs-tanh relu-vs-tanh-tuned symmetry deep-signal glorot-2010 he-2015-deep-relu ioffe-2015-bn cifar10-cnn)
+[ ${#suites[@]} -gt 0 ] || suites=(smoke relu-vs-tanh relu-vs-tanh-tuned symmetry deep-signal glorot-2010 glorot-2010-sigmoid he-2015-deep-relu ioffe-2015-bn cifar10-cnn)
 mirror="${INITBENCH_DATASETS_MIRROR:-$(cd .. && pwd)/shared/datasets}"
 mvn -B -q package -DskipTests
 for s in "${suites[@]}"; do

@@ -57,10 +57,12 @@ final class HelpText {
     static String list() {
         StringBuilder sb = new StringBuilder("built-in suites (-Dsuite=<name>, or a .yaml/.json file):\n");
         SuiteLoader loader = new SuiteLoader();
+        // the name column fits the longest name, so every description starts in the same column
+        int width = SuiteLoader.BUILT_IN.stream().mapToInt(String::length).max().orElse(1);
         for (String name : SuiteLoader.BUILT_IN) {
             SuiteSpec s = loader.load(name, java.util.Map.of());
             String d = s.description() == null ? "" : s.description().strip().replaceAll("\\s+", " ");
-            sb.append(String.format("  %-18s %s%n", name, d.length() > 100 ? d.substring(0, 97) + "..." : d));
+            sb.append(String.format("  %-" + width + "s  %s%n", name, d.length() > 100 ? d.substring(0, 97) + "..." : d));
         }
         sb.append("\ninitializers (-DweightInit=a,b,...):\n  ")
                 .append(Arrays.stream(WeightInit.values()).filter(w -> w != WeightInit.DISTRIBUTION)

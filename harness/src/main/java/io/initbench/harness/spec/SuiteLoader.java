@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public final class SuiteLoader {
     /** Built-in suites, shipped as {@code /suites/<name>.yaml}. */
     public static final List<String> BUILT_IN = List.of("smoke", "relu-vs-tanh", "symmetry", "deep-signal",
-            "glorot-2010", "he-2015-deep-relu", "ioffe-2015-bn", "cifar10-cnn");
+            "glorot-2010", "glorot-2010-sigmoid", "he-2015-deep-relu", "ioffe-2015-bn", "cifar10-cnn");
 
     /**
      * Override property → path in the suite tree. Axis overrides take comma-separated lists; commas
