@@ -143,7 +143,9 @@ public final class Runner {
             List<CellRecord> records = new ArrayList<>(resume.records());
             int finalsToGo = 0;
             if (suite.tuning() != null) {
-                long configs = grid.stream().filter(mine).map(CellSpec::tuningId).distinct().count();
+                // configurations whose rate an override fixes are grid cells, already counted in cells
+                long configs = grid.stream().filter(mine).filter(c -> suite.phaseOf(c) != CellPhase.GRID)
+                        .map(CellSpec::tuningId).distinct().count();
                 long finalsDone = resume.records().stream().filter(r -> r.phase() == CellPhase.TUNED).count();
                 finalsToGo = (int) (configs * suite.axes().seed().size() - finalsDone);
             }

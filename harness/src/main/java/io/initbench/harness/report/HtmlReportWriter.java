@@ -41,8 +41,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
     /** What every panel of one run shares: the heatmap scales, the statistics, the panels and their order. */
     private record Page(HeatmapScale accScale, HeatmapScale runSpeed, RunStatistics stats,
-                        Map<TableGroup, List<CellRecord>> panels, List<TableGroup> order, String split,
-                        double targetAccuracy) {
+                        Map<TableGroup, List<CellRecord>> panels, List<TableGroup> order, String split) {
     }
 
     @Override
@@ -52,7 +51,7 @@ public final class HtmlReportWriter implements ReportWriter {
         Page page = new Page(HeatmapScale.forAccuracy(colorScale, run.cells()),
                 colorScale == ColorScale.RUN ? HeatmapScale.runSpeed(run.cells()) : null,
                 ComparisonTables.statistics(run), panels, new ArrayList<>(panels.keySet()),
-                StatsText.curveSplit(run.suite().training()), run.suite().training().targetAccuracy());
+                StatsText.curveSplit(run.suite().training()));
         for (var e : panels.entrySet()) {
             panel(out, page, e.getKey(), e.getValue());
         }
@@ -121,7 +120,8 @@ public final class HtmlReportWriter implements ReportWriter {
         HtmlTables.table(out, records, "Final test accuracy: mean ± 95% CI over the OK seeds; k/n OK in front when"
                 + " not every seed ended OK", StatsText::accuracyEntry);
         boolean uniform = StatsText.uniformGrid(records);
-        HtmlTables.table(out, records, StatsText.speedCaption(records, page.targetAccuracy()),
+        HtmlTables.table(out, records, StatsText.speedCaption(records,
+                records.get(0).cell().training().targetAccuracy()),
                 rs -> StatsText.speedEntry(rs, !uniform));
         HtmlTables.table(out, records, "Step-0 gradient norm, first ÷ output layer", StatsText::gradientRatioEntry);
         HtmlTables.table(out, records, ScaleText.CAPTION, ScaleText::entry);

@@ -1,5 +1,6 @@
 package io.initbench.harness.report;
 
+import io.initbench.harness.output.Escape;
 import io.initbench.harness.output.Format;
 import io.initbench.harness.result.CellRecord;
 import io.initbench.harness.result.RunResults;
@@ -129,6 +130,12 @@ final class TuningReport {
             out.append("\n").append(Long.toString(ties)).append(" configuration(s) scored the same best mean at"
                     + " several rates (typically all at chance); the rate nearest the middle of those tried was"
                     + " chosen (tie: middle).\n");
+        }
+        List<String> fixed = run.suite().overrides().stream().filter(o -> o.learningRate() != null)
+                .map(o -> o.label() + " at lr " + Format.rate(o.learningRate())).toList();
+        if (!fixed.isEmpty()) {
+            out.append("\nNot tuned, not in this table: ").append(Escape.markdown(String.join("; ", fixed)))
+                    .append(", whose rate the suite fixes (its overrides, listed at the top, say why).\n");
         }
     }
 

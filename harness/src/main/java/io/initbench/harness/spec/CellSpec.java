@@ -121,6 +121,18 @@ public record CellSpec(DatasetRef dataset, Architecture architecture, int depth,
         }
     }
 
+    /** This cell with other training settings (an override's, or the tuning budget). */
+    public CellSpec withTraining(TrainingSettings other) {
+        return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit,
+                learningRate, seed, other);
+    }
+
+    /** This cell at another rate with other training settings: a rate an override fixes. */
+    public CellSpec withRate(double rate, TrainingSettings other) {
+        return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit,
+                rate, seed, other);
+    }
+
     /** This cell with another seed. */
     public CellSpec withSeed(long otherSeed) {
         return new CellSpec(dataset, architecture, depth, width, weightInit, activation, batchNorm, biasInit,

@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
  * ({@link TuningSpec#allRates()}) and the seeds are the tuning seeds followed by the final seeds: the
  * expansion holds every cell the run can contain (each final seed at each rate), of which the run trains
  * the tuning cells its records call for and, per configuration, the final seeds at its chosen rate only.
+ *
+ * <p>A cell that a {@link CellOverride} matches takes its training settings; one whose rate the override
+ * fixes appears once per final seed, at that rate (in the place of the first rate), and never as a tuning
+ * cell.
  */
 public final class Grid {
     /** Guard against a typo that would queue millions of training runs. */
@@ -65,6 +69,7 @@ public final class Grid {
         int[] at = new int[order.size()];
         int seedAt = NESTING.indexOf("seed");
         TrainingSettings tuningBudget = tuning == null ? null : tuning.budget(suite.training());
+        int rateAt = NESTING.indexOf("learningRate");
         for (long n = 0; n < size; n++) {
             // a tuning cell trains on the tuning budget (the suite's unless the tuning section sets its own)
             boolean tuningCell = tuning != null && tuning.seeds().contains((Long) values.get(seedAt).get(at[seedAt]));
@@ -72,7 +77,17 @@ public final class Grid {
             for (int i = 0; i < order.size(); i++) {
                 order.get(i).sweep().put().accept(draft, values.get(i).get(at[i]));
             }
-            cells.add(draft.build());
+            CellSpec cell = draft.build();
+            CellOverride o = suite.overrideFor(cell);
+            if (o == null) {
+                cells.add(cell);
+            } else if (o.learningRate() == null) {
+                TrainingSettings t = o.apply(suite.training());
+                cells.add(cell.withTraining(tuningCell ? tuning.budget(t) : t));
+            } else if (!tuningCell && at[rateAt] == 0) {
+                // a fixed rate: each final seed once, in the place of the first rate; no tuning cells
+                cells.add(cell.withRate(o.learningRate(), o.apply(suite.training())));
+            }
             // odometer: the innermost axis turns fastest
             for (int i = order.size() - 1; i >= 0 && ++at[i] == values.get(i).size(); i--) {
                 at[i] = 0;

@@ -1,5 +1,6 @@
 package io.initbench.harness.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,13 @@ import java.util.regex.Pattern;
 /**
  * A named experiment: the axes to sweep, how each cell trains, and optionally how the learning rate is
  * tuned per configuration ({@code tuning}, null = the rate is the {@code learningRate} axis), and how
- * the results are compared ({@code analysis}, null = {@link AnalysisSpec#DEFAULT}).
+ * the results are compared ({@code analysis}, null = {@link AnalysisSpec#DEFAULT}), and the parts of the grid
+ * that train otherwise ({@code overrides}, {@link CellOverride}; absent from JSON when there are none, so
+ * suites written before they existed keep their fingerprints).
  */
 public record SuiteSpec(String name, String description, Axes axes, TrainingSettings training, TuningSpec tuning,
-                        AnalysisSpec analysis) {
+                        AnalysisSpec analysis,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CellOverride> overrides) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public SuiteSpec {
@@ -31,6 +35,11 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
             throw new SuiteException("suite " + name + " lacks axes or training");
         }
         analysis = analysis == null ? AnalysisSpec.DEFAULT : analysis;
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        for (CellOverride o : overrides) {
+            // each override's values are checked once here, not first by the cell that meets them
+            o.apply(training);
+        }
         String baseline = analysis.baselineOf("weightInit");
         if (baseline != null && axes.weightInit().stream().noneMatch(i -> i.label().equals(canonical(baseline)))) {
             throw new SuiteException("analysis.baseline.weightInit " + baseline + " is not one of the suite's"
@@ -72,12 +81,42 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
 
     /** A suite without tuning. */
     public SuiteSpec(String name, String description, Axes axes, TrainingSettings training) {
-        this(name, description, axes, training, null, null);
+        this(name, description, axes, training, null, null, null);
+    }
+
+    /** A suite without overrides. */
+    public SuiteSpec(String name, String description, Axes axes, TrainingSettings training, TuningSpec tuning,
+                     AnalysisSpec analysis) {
+        this(name, description, axes, training, tuning, analysis, null);
+    }
+
+    /**
+     * The override that matches {@code cell}, or null. A cell that two overrides match is refused: which
+     * setting wins would depend on the order of the list.
+     */
+    public CellOverride overrideFor(CellSpec cell) {
+        CellOverride found = null;
+        for (CellOverride o : overrides) {
+            if (o.matches(cell)) {
+                if (found != null) {
+                    throw new SuiteException("suite " + name + ": the cell " + cell.configLabel() + " matches two"
+                            + " overrides (" + found.label() + "; " + o.label() + "); make their 'when' disjoint");
+                }
+                found = o;
+            }
+        }
+        return found;
+    }
+
+    /** Whether {@code cell}'s rate is fixed by an override, so that tuning leaves its configuration alone. */
+    public boolean fixedRate(CellSpec cell) {
+        CellOverride o = overrideFor(cell);
+        return o != null && o.learningRate() != null;
     }
 
     /** A suite compared by the default analysis. */
     public SuiteSpec(String name, String description, Axes axes, TrainingSettings training, TuningSpec tuning) {
-        this(name, description, axes, training, tuning, null);
+        this(name, description, axes, training, tuning, null, null);
     }
 
     /**
@@ -89,9 +128,9 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
         return tuning == null ? cell.id() : cell.tuningId();
     }
 
-    /** What a cell of this suite is for. */
+    /** What a cell of this suite is for; a cell at a rate an override fixes is a grid cell, never tuned. */
     public CellPhase phaseOf(CellSpec cell) {
-        if (tuning == null) {
+        if (tuning == null || fixedRate(cell)) {
             return CellPhase.GRID;
         }
         return tuning.seeds().contains(cell.seed()) ? CellPhase.TUNING : CellPhase.TUNED;
@@ -126,6 +165,13 @@ public record SuiteSpec(String name, String description, Axes axes, TrainingSett
         mine.fieldNames().forEachRemaining(groups::add);
         theirs.fieldNames().forEachRemaining(groups::add);
         for (String group : groups) {
+            if (!mine.path(group).isObject() && !theirs.path(group).isObject()) {
+                // a list (the overrides) differs as a whole
+                if (!mine.path(group).equals(theirs.path(group))) {
+                    out.add(group + ": " + show(mine.path(group)) + " vs " + show(theirs.path(group)));
+                }
+                continue;
+            }
             Set<String> keys = new LinkedHashSet<>();
             mine.path(group).fieldNames().forEachRemaining(keys::add);
             theirs.path(group).fieldNames().forEachRemaining(keys::add);

@@ -175,8 +175,8 @@ public final class Tuning {
 
     /**
      * The cells of the run as far as the records decide it: every tuning cell a configuration needs (its
-     * listed rates and the extension steps its records call for), and the final cells at the chosen rate of
-     * each configuration whose tuning is complete. Positions are those of {@link Grid#cells}.
+     * listed rates and the extension steps its records call for), the final cells at the chosen rate of
+     * each configuration whose tuning is complete, and the cells whose rate an override fixes. Positions are those of {@link Grid#cells}.
      */
     public static List<Integer> decided(SuiteSpec suite, List<CellRecord> records) {
         Map<String, Double> chosen = new HashMap<>();
@@ -195,9 +195,12 @@ public final class Tuning {
             CellSpec c = grid.get(i);
             double lr = c.learningRate();
             Double rate = chosen.get(c.tuningId());
-            boolean tuning = suite.phaseOf(c) == CellPhase.TUNING;
-            if (tuning && tried.getOrDefault(c.tuningId(), Set.of()).contains(lr)
-                    || !tuning && rate != null && rate == lr) {
+            CellPhase phase = suite.phaseOf(c);
+            boolean tuning = phase == CellPhase.TUNING;
+            // a grid cell in a tuned suite is one whose rate an override fixes: decided from the start
+            if (phase == CellPhase.GRID
+                    || tuning && tried.getOrDefault(c.tuningId(), Set.of()).contains(lr)
+                    || phase == CellPhase.TUNED && rate != null && rate == lr) {
                 out.add(i);
             }
         }
