@@ -2,7 +2,10 @@ package io.initbench.harness.spec;
 
 /** What a cell is for; recorded with it so that a run directory explains itself. */
 public enum CellPhase {
-    /** a point of the grid (no tuning): its rate is a value of the learningRate axis */
+    /**
+     * a point of the grid: its rate is a value of the learningRate axis (no tuning) or one an override fixes
+     * (in a tuned suite, a configuration the suite leaves out of tuning)
+     */
     GRID,
     /** a tuning cell: one rate of the tuning grid with one tuning seed */
     TUNING,

@@ -161,6 +161,44 @@ class TuningTest {
     }
 
     @Test
+    void anOverrideFixesOneConfigurationsRateAndBudgetAndTheRestIsTuned() throws Exception {
+        Path f = tmp.resolve("fixed.yaml");
+        Files.writeString(f, SUITE + """
+                overrides:
+                  - when: {weightInit: ["NORMAL(0,0.01)"]}
+                    learningRate: 0.05
+                    training: {epochs: 2}
+                    reason: a budget of its own
+                """);
+        Path out = tmp.resolve("fixed");
+        Map<String, String> props = Map.of("suite", f.toString(), "out", out.toString(), "workers", "1",
+                "threads", "1");
+        List<CellRecord> records = TestRuns.runSuite(TestRuns.cli(tmp, props)).records();
+        List<CellRecord> tuning = records.stream().filter(r -> r.phase() == CellPhase.TUNING).toList();
+        assertEquals(3 * 2, tuning.size(), "XAVIER alone is tuned: 3 rates × 2 tuning seeds");
+        assertTrue(tuning.stream().allMatch(r -> r.cell().weightInit().label().equals("XAVIER")));
+        CellRecord fixed = records.stream().filter(r -> r.phase() == CellPhase.GRID).findFirst().orElseThrow();
+        assertEquals("NORMAL(0,0.01)", fixed.cell().weightInit().label());
+        assertEquals(0.05, fixed.cell().learningRate());
+        assertEquals(1, fixed.cell().seed());
+        assertEquals(1000, fixed.metrics().timing().samples(), "the override's 2 epochs of 500 images");
+        CellRecord tuned = records.stream().filter(r -> r.phase() == CellPhase.TUNED).findFirst().orElseThrow();
+        assertEquals(500, tuned.metrics().timing().samples(), "the suite's 1 epoch");
+        assertEquals(best(tuning), tuned.cell().learningRate());
+        assertEquals(8, records.size());
+        String md = Files.readString(out.resolve("matrix.md"));
+        assertTrue(md.contains("- override: weightInit NORMAL(0,0.01): lr 0.05 fixed by the suite (not tuned);"
+                + " training epochs 2 — a budget of its own"), md);
+        assertTrue(md.contains("Not tuned, not in this table: weightInit NORMAL(0,0.01) at lr 0.05"), md);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<li>override: weightInit NORMAL(0,0.01)"));
+        // a resumed run finds every cell done and trains none again
+        List<CellRecord> again = TestRuns.runSuite(TestRuns.cli(tmp, props)).records();
+        assertEquals(records.stream().map(CellRecord::withoutTimings).collect(Collectors.toSet()),
+                again.stream().map(CellRecord::withoutTimings).collect(Collectors.toSet()));
+        assertEquals(8, Files.readAllLines(out.resolve(RunStore.CELLS)).size());
+    }
+
+    @Test
     void tuningIsValidated() throws Exception {
         SuiteLoader loader = new SuiteLoader();
         String path = suiteFile().toString();
