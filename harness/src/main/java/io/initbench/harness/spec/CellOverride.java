@@ -100,12 +100,8 @@ public record CellOverride(Map<String, List<String>> when,
         try {
             return json.treeToValue(merged, TrainingSettings.class);
         } catch (JsonProcessingException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
             throw new SuiteException("overrides (when " + when + "): training " + training + " is not valid: "
-                    + (root instanceof SuiteException ? root.getMessage() : e.getOriginalMessage()), e);
+                    + causeOf(e), e);
         }
     }
 
@@ -164,12 +160,7 @@ public record CellOverride(Map<String, List<String>> when,
         try {
             parsed = json.treeToValue(tree, Axes.class);
         } catch (JsonProcessingException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new SuiteException("overrides: when." + key + " " + values + ": " + (root instanceof SuiteException
-                    ? root.getMessage() : e.getOriginalMessage()), e);
+            throw new SuiteException("overrides: when." + key + " " + values + ": " + causeOf(e), e);
         }
         List<String> out = new ArrayList<>();
         for (Object v : axis.values(parsed)) {
@@ -187,5 +178,14 @@ public record CellOverride(Map<String, List<String>> when,
         }
         axis.sweep().put().accept(d, value);
         return axis.label(d.build());
+    }
+
+    /** The record's own message (a SuiteException from a compact constructor) or Jackson's. */
+    private static String causeOf(JsonProcessingException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof SuiteException ? root.getMessage() : e.getOriginalMessage();
     }
 }
