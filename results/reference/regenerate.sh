@@ -3,7 +3,7 @@
 # each into results/reference/<suite>/ (cells.jsonl, suite.json, metadata.json, matrix.md, matrix.csv,
 # groups.csv, report.html). A directory that already holds a complete run is resumed, i.e. left as is;
 # delete it to measure again (a compressed one, cells.jsonl.gz, is complete and kept). relu-vs-tanh-tuned is relu-vs-tanh with its rate tuned per configuration.
-# Measured on 2 cores: about 4 hours for the MNIST runs (the README's suite table lists each) plus
+# Measured on 2 cores: about 4.5 hours for the MNIST runs (the README's suite table lists each) plus
 # about 40-60 minutes for cifar10-cnn.
 #   results/reference/regenerate.sh [suite ...]
 # Needs the dataset mirror (INITBENCH_DATASETS_MIRROR, default ../shared/datasets) or network access.
