@@ -25,7 +25,7 @@ import java.util.Set;
  *
  * <p>The settings that decide which images every cell is scored on ({@link #DATA_SETTINGS}) cannot be
  * overridden: cells scored on other images could not be compared. Overrides that match the same cell are
- * refused ({@link Grid}), so the order of the list never decides a setting.
+ * refused ({@link SuiteSpec#overrideFor}), so the order of the list never decides a setting.
  *
  * @param when         axis → values, spelled as in {@code axes} (written back canonically); a cell matches
  *                     when its value of every axis named is one of those listed. Not {@code seed} or

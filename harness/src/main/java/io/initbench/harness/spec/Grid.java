@@ -70,6 +70,8 @@ public final class Grid {
         int seedAt = NESTING.indexOf("seed");
         TrainingSettings tuningBudget = tuning == null ? null : tuning.budget(suite.training());
         int rateAt = NESTING.indexOf("learningRate");
+        // each override's settings once per expansion (binding them goes through Jackson)
+        Map<CellOverride, TrainingSettings> overridden = new HashMap<>();
         for (long n = 0; n < size; n++) {
             // a tuning cell trains on the tuning budget (the suite's unless the tuning section sets its own)
             boolean tuningCell = tuning != null && tuning.seeds().contains((Long) values.get(seedAt).get(at[seedAt]));
@@ -81,12 +83,14 @@ public final class Grid {
             CellOverride o = suite.overrideFor(cell);
             if (o == null) {
                 cells.add(cell);
-            } else if (o.learningRate() == null) {
-                TrainingSettings t = o.apply(suite.training());
-                cells.add(cell.withTraining(tuningCell ? tuning.budget(t) : t));
-            } else if (!tuningCell && at[rateAt] == 0) {
-                // a fixed rate: each final seed once, in the place of the first rate; no tuning cells
-                cells.add(cell.withRate(o.learningRate(), o.apply(suite.training())));
+            } else {
+                TrainingSettings t = overridden.computeIfAbsent(o, x -> x.apply(suite.training()));
+                if (o.learningRate() == null) {
+                    cells.add(cell.withTraining(tuningCell ? tuning.budget(t) : t));
+                } else if (!tuningCell && at[rateAt] == 0) {
+                    // a fixed rate: each final seed once, in the place of the first rate; no tuning cells
+                    cells.add(cell.withRate(o.learningRate(), t));
+                }
             }
             // odometer: the innermost axis turns fastest
             for (int i = order.size() - 1; i >= 0 && ++at[i] == values.get(i).size(); i--) {
