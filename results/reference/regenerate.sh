@@ -10,9 +10,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(smoke relu-vs-tanh relu-vs-tanh-tuned symmetry deep-signal glorot-2010 glorot-2010-sigmoid he-2015-deep-relu ioffe-2015-bn cifar10-cnn)
 mirror="${INITBENCH_DATASETS_MIRROR:-$(cd .. && pwd)/shared/datasets}"
 mvn -B -q package -DskipTests
+if [ ${#suites[@]} -eq 0 ]; then
+  # every built-in suite, as the harness declares them, with relu-vs-tanh-tuned after relu-vs-tanh
+  while read -r name; do
+    suites+=("$name")
+    if [ "$name" = relu-vs-tanh ]; then suites+=(relu-vs-tanh-tuned); fi
+  done < <(java -jar harness/target/initbench.jar list -Dlist.names=true)
+  [ ${#suites[@]} -gt 0 ] || { echo "list -Dlist.names=true printed no suite" >&2; exit 1; }
+fi
 for s in "${suites[@]}"; do
   # a reference stored compressed is complete (a run is compressed only when done): leave it as is
   if [ -f "results/reference/$s/cells.jsonl.gz" ]; then

@@ -60,6 +60,10 @@ public final class Options {
     public static final Option<Command> TOPIC = Option.of("topic", OptionSpec.Type.CHOICE, Command::parse)
             .noDefault("all commands").help("help: print the options of this command only").commands(HELP).build();
 
+    public static final Option<Boolean> LIST_NAMES = Option.flag("list.names").dflt("false")
+            .help("list: print only the built-in suite names, one per line (what scripts iterate)")
+            .commands(Command.LIST).build();
+
     public static final Option<String> SUITE = Option.text("suite").noDefault("none")
             .help("a built-in suite (" + String.join(", ", SuiteLoader.BUILT_IN) + ") or a .yaml/.json suite file;"
                     + " audit: audit the suite's built networks")
@@ -186,7 +190,7 @@ public final class Options {
             .build();
 
     /** The options above, in the order help lists them. */
-    static final List<Option<?>> TYPED = List.of(COMMAND, TOPIC, SUITE, OUT, WORKERS, THREADS, SHARD, SAVE_MODELS,
+    static final List<Option<?>> TYPED = List.of(COMMAND, TOPIC, LIST_NAMES, SUITE, OUT, WORKERS, THREADS, SHARD, SAVE_MODELS,
             LAYERS, MAX_STARTS, COLOR_SCALE, DATASETS_MIRROR, DATASETS_DIR, DATASETS_VERIFY, RUN_DIR, BASELINE,
             COMPARE_INTERSECT, ACCURACY_TOLERANCE, SPEED_TOLERANCE, INPUTS, MERGE_PARTIAL, BENCH_WORKLOADS,
             BENCH_SAMPLES, BENCH_REPEATS, BENCH_GEMM, AUDIT_SAMPLES, AUDIT_SEED, AUDIT_KNOWN_DEVIATIONS,

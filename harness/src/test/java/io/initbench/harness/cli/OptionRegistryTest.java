@@ -123,6 +123,8 @@ class OptionRegistryTest {
             assertTrue(list.contains(d.key()), d.key());
         }
         assertTrue(list.contains("folder:") && list.contains("idx:"));
+        // what results/reference/regenerate.sh iterates: the names alone, one per line, in declaration order
+        assertEquals(SuiteLoader.BUILT_IN, run(Map.of("command", "list", "list.names", "true")).lines().toList());
     }
 
     /** The option table of the manual: rows whose first cell names -D options, under "## All options". */
