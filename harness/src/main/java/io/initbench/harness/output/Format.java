@@ -1,8 +1,10 @@
 package io.initbench.harness.output;
 
+import io.initbench.harness.spec.CellOverride;
 import io.initbench.harness.spec.RateSchedule;
 import io.initbench.harness.spec.SuiteSpec;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -54,5 +56,27 @@ public final class Format {
         RateSchedule schedule = suite.training().rateSchedule();
         return (suite.tuning() == null ? list : "tuned per configuration from {" + list + "}")
                 + (schedule == RateSchedule.CONSTANT ? "" : ", " + schedule.describe());
+    }
+
+    /**
+     * The suite's overrides, one line each: "activation SIGMOID: lr 1 fixed by the suite (not tuned); training
+     * epochs 16, rateSchedule CONSTANT — reason".
+     */
+    public static List<String> overrides(SuiteSpec suite) {
+        List<String> lines = new ArrayList<>();
+        for (CellOverride o : suite.overrides()) {
+            List<String> parts = new ArrayList<>();
+            if (o.learningRate() != null) {
+                parts.add("lr " + rate(o.learningRate()) + (suite.tuning() != null ? " fixed by the suite (not tuned)"
+                        : " (in place of axes.learningRate)"));
+            }
+            if (o.training() != null && !o.training().isEmpty()) {
+                List<String> settings = new ArrayList<>();
+                o.training().fields().forEachRemaining(e -> settings.add(e.getKey() + " " + e.getValue().asText()));
+                parts.add("training " + String.join(", ", settings));
+            }
+            lines.add(o.label() + ": " + String.join("; ", parts) + (o.reason().isEmpty() ? "" : " — " + o.reason()));
+        }
+        return lines;
     }
 }

@@ -59,8 +59,8 @@ final class HtmlHeader {
                 .append(Integer.toString(t.batchSize())).append(", ").append(Integer.toString(t.epochs()))
                 .append(" epoch(s), target accuracy ").append(Format.fixed(t.targetAccuracy(), 3))
                 .append("</li>\n");
-        for (var o : run.suite().overrides()) {
-            out.append("<li>override: ").append(Xml.escape(o.summary(run.suite().tuning() != null))).append("</li>\n");
+        for (String o : Format.overrides(run.suite())) {
+            out.append("<li>override: ").append(Xml.escape(o)).append("</li>\n");
         }
         for (DatasetProvenance d : p.datasets()) {
             out.append("<li>data: ").append(Xml.escape(d.dataset() + "/" + d.file())).append(" sha256 <code>")

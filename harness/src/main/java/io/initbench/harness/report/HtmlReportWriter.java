@@ -120,8 +120,7 @@ public final class HtmlReportWriter implements ReportWriter {
         HtmlTables.table(out, records, "Final test accuracy: mean ± 95% CI over the OK seeds; k/n OK in front when"
                 + " not every seed ended OK", StatsText::accuracyEntry);
         boolean uniform = StatsText.uniformGrid(records);
-        HtmlTables.table(out, records, StatsText.speedCaption(records,
-                records.get(0).cell().training().targetAccuracy()),
+        HtmlTables.table(out, records, StatsText.speedCaption(records),
                 rs -> StatsText.speedEntry(rs, !uniform));
         HtmlTables.table(out, records, "Step-0 gradient norm, first ÷ output layer", StatsText::gradientRatioEntry);
         HtmlTables.table(out, records, ScaleText.CAPTION, ScaleText::entry);

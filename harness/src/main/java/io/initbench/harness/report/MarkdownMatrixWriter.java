@@ -47,8 +47,8 @@ public final class MarkdownMatrixWriter implements ReportWriter {
                 .append(Long.toString(t.dataSeed())).append("), evaluation every ")
                 .append(t.evalEvery() == 0 ? "epoch" : t.evalEvery() + " iterations").append(", target accuracy ")
                 .append(Format.fixed(t.targetAccuracy(), 3)).append('\n');
-        for (var o : run.suite().overrides()) {
-            out.append("- override: ").append(Escape.markdown(o.summary(run.suite().tuning() != null))).append('\n');
+        for (String o : Format.overrides(run.suite())) {
+            out.append("- override: ").append(Escape.markdown(o)).append('\n');
         }
         TuningReport.budget(run, out);
         for (DatasetProvenance d : p.datasets()) {
@@ -65,8 +65,7 @@ public final class MarkdownMatrixWriter implements ReportWriter {
             out.append("Final test accuracy: mean ± 95% CI over the OK seeds; k/n OK in front when not every seed"
                     + " ended OK\n\n");
             table(out, g.getValue(), StatsText::accuracyEntry);
-            out.append('\n').append(StatsText.speedCaption(g.getValue(),
-                    g.getValue().get(0).cell().training().targetAccuracy())).append("\n\n");
+            out.append('\n').append(StatsText.speedCaption(g.getValue())).append("\n\n");
             boolean uniform = StatsText.uniformGrid(g.getValue());
             table(out, g.getValue(), rs -> StatsText.speedEntry(rs, !uniform));
             out.append("\nStep-0 gradient norm, first weight layer ÷ output layer (geometric mean over seeds): a ratio"

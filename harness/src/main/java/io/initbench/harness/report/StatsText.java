@@ -83,7 +83,8 @@ final class StatsText {
         return grids.size() <= 1;
     }
 
-    static String speedCaption(List<CellRecord> records, double target) {
+    /** The caption of a speed table; the target is its cells' own (an override may give a panel another). */
+    static String speedCaption(List<CellRecord> records) {
         CellRecord any = records.get(0);
         String grid = uniformGrid(records)
                 ? " Budget " + Format.human(any.cell().sampleBudget()) + " samples, evaluated every "
@@ -92,7 +93,7 @@ final class StatsText {
                 : " Each entry gives its evaluation step and budget: every value lies on that grid, so no ± is given"
                 + " and medians less than one step apart are not different.";
         return "Training samples until " + curveSplit(any.cell().training()) + " accuracy ≥ "
-                + Format.fixed(target, 3) + ": median over seeds · k/n seeds that"
+                + Format.fixed(any.cell().training().targetAccuracy(), 3) + ": median over seeds · k/n seeds that"
                 + " reached it. Where some did not, they are censored — at the budget when they never reached it or"
                 + " diverged, at their last evaluation when they timed out — and the median is Kaplan–Meier's (KM):"
                 + " the first evaluation by which half the seeds are estimated to have reached it; — = fewer than"

@@ -118,26 +118,6 @@ public record CellOverride(Map<String, List<String>> when,
     }
 
     /**
-     * One line for a report: "activation SIGMOID: lr 1 fixed by the suite (not tuned); training epochs 16,
-     * rateSchedule CONSTANT — reason".
-     *
-     * @param tuned whether the suite tunes the other configurations' rates
-     */
-    public String summary(boolean tuned) {
-        List<String> parts = new ArrayList<>();
-        if (learningRate != null) {
-            parts.add("lr " + java.math.BigDecimal.valueOf(learningRate).stripTrailingZeros().toPlainString()
-                    + (tuned ? " fixed by the suite (not tuned)" : " (in place of axes.learningRate)"));
-        }
-        if (training != null && !training.isEmpty()) {
-            List<String> settings = new ArrayList<>();
-            training.fields().forEachRemaining(e -> settings.add(e.getKey() + " " + e.getValue().asText()));
-            parts.add("training " + String.join(", ", settings));
-        }
-        return label() + ": " + String.join("; ", parts) + (reason.isEmpty() ? "" : " — " + reason);
-    }
-
-    /**
      * The values as the axis's labels: each is bound by the same deserializer as {@code axes.<key>}, so a
      * misspelling fails here with the axis's own message, and the cell's label is then compared by text.
      */

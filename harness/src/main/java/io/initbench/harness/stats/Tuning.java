@@ -176,7 +176,8 @@ public final class Tuning {
     /**
      * The cells of the run as far as the records decide it: every tuning cell a configuration needs (its
      * listed rates and the extension steps its records call for), the final cells at the chosen rate of
-     * each configuration whose tuning is complete, and the cells whose rate an override fixes. Positions are those of {@link Grid#cells}.
+     * each configuration whose tuning is complete, and the cells whose rate an override fixes. Positions are
+     * those of {@link Grid#cells}.
      */
     public static List<Integer> decided(SuiteSpec suite, List<CellRecord> records) {
         Map<String, Double> chosen = new HashMap<>();

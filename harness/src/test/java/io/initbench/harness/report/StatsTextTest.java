@@ -46,7 +46,7 @@ class StatsTextTest {
         assertEquals("25.6k · 2/2", StatsText.speedEntry(seeds.subList(1, 3), false));
         assertEquals("— · 0/1", StatsText.speedEntry(List.of(r.ok("RELU", 6, 0.9)), false));
         assertFalse(StatsText.speedEntry(seeds, false).contains("±"));
-        String caption = StatsText.speedCaption(seeds, 0.95);
+        String caption = StatsText.speedCaption(seeds);
         assertTrue(caption.contains("evaluated every 12.8k samples"), caption);
         assertTrue(caption.contains("Kaplan–Meier"), caption);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.initbench.harness.output.Format;
 import io.initbench.harness.stats.Tuning;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -74,7 +75,7 @@ class CellOverrideTest {
             }
         }
         assertEquals(grid.size(), grid.stream().map(CellSpec::id).collect(Collectors.toSet()).size());
-        assertTrue(s.overrides().get(0).summary(true).contains("lr 1 fixed by the suite (not tuned)"));
+        assertTrue(Format.overrides(s).get(0).contains("lr 1 fixed by the suite (not tuned)"));
     }
 
     @Test
